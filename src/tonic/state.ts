@@ -1,0 +1,34 @@
+// Per-request state, held in a WeakMap keyed by the request: no global lock, nothing to clean up, and no
+// rewriting of the query string to pass route params along (Tiger Tonic's habit).
+import type { IncomingMessage } from "node:http";
+
+export interface RequestState {
+  /** Route params captured by TrieServeMux (decoded, one segment each; `{rest...}` keeps its slashes). */
+  params: Record<string, string>;
+  /** The matched route pattern, e.g. "/v1/wagers/{id}". */
+  pattern?: string;
+  /** Namespace prefixes stripped so far, outermost first. */
+  prefixes: string[];
+  /** The path the current handler should see (after namespace stripping); undefined = req.url's path. */
+  path?: string;
+  /** User name verified by authentication (httpBasicAuth), for later handlers and the access log. */
+  user?: string;
+  /** The request id (X-Request-ID) assigned by the first middleware that needed one. */
+  requestId?: string;
+  /** Typed per-request objects made by withContext, keyed by their factory. */
+  contexts: Map<unknown, unknown>;
+}
+
+const states = new WeakMap<IncomingMessage, RequestState>();
+
+export function requestState(req: IncomingMessage): RequestState {
+  let s = states.get(req);
+  if (s === undefined) {
+    s = { params: {}, prefixes: [], contexts: new Map() };
+    states.set(req, s);
+  }
+  return s;
+}
+
+/** Route params of this request (empty when no route captured any). */
+export const params = (req: IncomingMessage): Record<string, string> => requestState(req).params;
