@@ -1,5 +1,127 @@
-// Placeholder until the CLI lands: prints the version.
+// tonic-vendor's entry point: argument parsing and exit codes only. Every command's work happens in
+// src/vendor, loaded lazily (commands.ts) so `--version` and `--help` never load pacote and friends.
+import { readFileSync } from "node:fs";
+import { Command, CommanderError, Option } from "@commander-js/extra-typings";
+import type { Output } from "./output.js";
+
+export interface GlobalOptions {
+  cwd?: string;
+  json: boolean;
+  quiet: boolean;
+  verbose: boolean;
+}
+
+function version(): string {
+  // src/cli and dist/cli are both two levels below the package root.
+  return (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+}
+
+const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "EINTEGRITY", "E404", "E500", "E502", "E503", "E504", "ERR_SOCKET_TIMEOUT", "FETCH_ERROR"]);
+
 export async function main(argv: string[]): Promise<number> {
-  if (argv.includes("--version")) process.stdout.write("0.1.0\n");
-  return 0;
+  const args = argv.slice(2);
+  if (args.length === 1 && (args[0] === "--version" || args[0] === "-V")) {
+    process.stdout.write(`${version()}\n`);
+    return 0;
+  }
+  let exitCode = 0;
+  let output: Output | undefined;
+  const program = new Command()
+    .name("tonic-vendor")
+    .description("Vendor npm and git dependencies into vendor/ under a lockfile, and check the tree offline.")
+    .version(version(), "-V, --version")
+    .option("--cwd <dir>", "run in this project folder (default: the current folder)")
+    .option("--json", "print machine-readable JSON on stdout", false)
+    .option("-q, --quiet", "print only problems", false)
+    .option("-v, --verbose", "print every progress step as a plain line", false)
+    .showHelpAfterError("(run tonic-vendor --help for usage)")
+    .exitOverride();
+
+  const run =
+    <A extends unknown[]>(fn: (g: GlobalOptions, out: Output, ...a: A) => Promise<number>) =>
+    async (...a: A): Promise<void> => {
+      const g = program.opts() as GlobalOptions;
+      const { Output } = await import("./output.js");
+      output = new Output(g);
+      exitCode = await fn(g, output, ...a);
+      output.done();
+    };
+
+  const cmd = () => import("./commands.js");
+
+  program
+    .command("init")
+    .description("write tonic-vendor.json for this project")
+    .option("--from-package-json", "move package.json dependencies into the manifest (and out of package.json)", false)
+    .option("--all-platforms", "vendor optional dependencies for every platform (omit the platforms list)", false)
+    .action(run(async (g, out, opts) => (await cmd()).init(g, out, opts)));
+  program
+    .command("add")
+    .description("add dependencies (npm grammar: semver@^7, @scope/x@1, alias@npm:real@1, github:o/r#v1), then sync")
+    .argument("<spec...>")
+    .action(run(async (g, out, specs: string[]) => (await cmd()).add(g, out, specs)));
+  program
+    .command("remove")
+    .alias("rm")
+    .description("remove dependencies from the manifest, then sync")
+    .argument("<name...>")
+    .action(run(async (g, out, names: string[]) => (await cmd()).remove(g, out, names)));
+  program
+    .command("sync")
+    .description("resolve, fetch, rewrite, digest and swap vendor/ + the lock atomically")
+    .option("--frozen", "never resolve: materialise exactly the lock; exit 1 if the manifest disagrees with it", false)
+    .action(run(async (g, out, opts) => (await cmd()).syncCommand(g, out, opts)));
+  program
+    .command("check")
+    .description("verify offline that vendor/ is exactly what the lock says (exit 1 on any problem)")
+    .option("--staged", "check what is about to be committed (the git index)", false)
+    .option("--require-submodules", "fail when a submodule entry is not checked out", false)
+    .action(run(async (g, out, opts) => (await cmd()).check(g, out, opts)));
+  program
+    .command("list")
+    .alias("ls")
+    .description("show what is vendored, as a tree from the manifest's dependencies")
+    .action(run(async (g, out) => (await cmd()).list(g, out)));
+  program
+    .command("why")
+    .description("show the dependency paths that pull a package into vendor/")
+    .argument("<name>")
+    .action(run(async (g, out, name: string) => (await cmd()).why(g, out, name)));
+  program
+    .command("update")
+    .description("move dependencies to their newest version within the manifest's ranges (all when no name is given)")
+    .argument("[name...]")
+    .option("--latest", "also move the manifest ranges to ^<latest> for registry dependencies", false)
+    .action(run(async (g, out, names: string[], opts) => (await cmd()).update(g, out, names, opts)));
+  program
+    .command("outdated")
+    .description("show manifest dependencies that have newer versions (exit 1 when any)")
+    .action(run(async (g, out) => (await cmd()).outdated(g, out)));
+  program.addOption(new Option("--no-color", "disable colours").hideHelp());
+
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.help" || e.code === "commander.version") return 0;
+      if (e.code === "commander.executeSubCommandAsync") return 2;
+      return 2; // usage error: commander already printed it
+    }
+    const { VendorError, isVendorError } = await import("../vendor/errors.js");
+    let ve: InstanceType<typeof VendorError>;
+    if (isVendorError(e)) ve = e;
+    else {
+      const code = (e as { code?: unknown }).code;
+      if (typeof code === "string" && NETWORK_CODES.has(code)) {
+        ve = new VendorError((e as Error).message, { exitCode: 3, code: "network", fix: "check the registry in .npmrc and your network, then run the command again", cause: e });
+      } else throw e;
+    }
+    if (!output) {
+      const { Output } = await import("./output.js");
+      output = new Output(program.opts() as GlobalOptions);
+    }
+    output.error(ve);
+    return ve.exitCode;
+  }
 }

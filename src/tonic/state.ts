@@ -9,6 +9,8 @@ export interface RequestState {
   pattern?: string;
   /** Namespace prefixes stripped so far, outermost first. */
   prefixes: string[];
+  /** Route pattern of the enclosing namespaces, e.g. "/v1/users/{id}"; prepended to `pattern`. */
+  patternPrefix?: string;
   /** The path the current handler should see (after namespace stripping); undefined = req.url's path. */
   path?: string;
   /** User name verified by authentication (httpBasicAuth), for later handlers and the access log. */
@@ -32,3 +34,24 @@ export function requestState(req: IncomingMessage): RequestState {
 
 /** Route params of this request (empty when no route captured any). */
 export const params = (req: IncomingMessage): Record<string, string> => requestState(req).params;
+
+/** The matched route pattern, namespaces included (undefined before a router matched). */
+export const routePattern = (req: IncomingMessage): string | undefined => requestState(req).pattern;
+
+/**
+ * The raw (still percent-encoded) path this handler should route on: after namespace stripping when a
+ * namespace matched, else the path of req.url (absolute-form URLs reduced to their path).
+ */
+export function requestPath(req: IncomingMessage): string {
+  const p = states.get(req)?.path;
+  if (p !== undefined) return p;
+  const url = req.url ?? "/";
+  let end = url.indexOf("?");
+  if (end === -1) end = url.length;
+  if (url.charCodeAt(0) === 47 /* '/' */) return end === url.length ? url : url.slice(0, end);
+  const scheme = url.indexOf("://");
+  if (scheme === -1) return url.slice(0, end); // "*" (OPTIONS *) or garbage: the router answers 404
+  const slash = url.indexOf("/", scheme + 3);
+  if (slash === -1 || slash > end) return "/";
+  return url.slice(slash, end);
+}

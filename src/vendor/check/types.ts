@@ -30,6 +30,8 @@ export interface CheckContext {
   /** Check the git index instead of the work tree (check --staged). */
   staged: boolean;
   requireSubmodules: boolean;
+  /** Filled in by the checkers as they verify: reported as CheckReport.stats. */
+  stats: { entries: number; files: number };
 }
 
 /** One checker per DESIGN item; check/index.ts runs them all and concatenates what they find. */

@@ -1,0 +1,83 @@
+// Shared setup of bench/check.ts and bench/check-staged.ts: a large real vendored tree (a copy of this repo's
+// own node_modules, ~190 MB / ~16k files, so no network is needed), a manifest and a lock generated for it,
+// the engine compiled to plain JS (a cold `check` process must not pay for tsx), and timing helpers.
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { digestTrees } from "../src/vendor/digest/index.js";
+
+export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+export const WORK = join(ROOT, "bench/.work/check");
+export const PROJECT = join(WORK, "project");
+
+function run(cmd: string, args: string[], cwd: string): void {
+  const r = spawnSync(cmd, args, { cwd, stdio: ["ignore", "ignore", "inherit"] });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed (${r.status})`);
+}
+
+export async function buildProject(): Promise<string> {
+  if (existsSync(join(PROJECT, "tonic-vendor.lock"))) return PROJECT;
+  rmSync(PROJECT, { recursive: true, force: true });
+  mkdirSync(PROJECT, { recursive: true });
+  const vendor = join(PROJECT, "vendor");
+  cpSync(join(ROOT, "node_modules"), vendor, { recursive: true, verbatimSymlinks: true });
+  // node_modules' own bookkeeping and .bin symlinks are not packages; symlinks would be check failures.
+  run("find", [vendor, "-type", "l", "-delete"], ROOT);
+  const keys: string[] = [];
+  for (const name of readdirSync(vendor)) {
+    if (name.startsWith(".")) rmSync(join(vendor, name), { recursive: true, force: true });
+    else if (name.startsWith("@")) for (const sub of readdirSync(join(vendor, name))) keys.push(`${name}/${sub}`);
+    else keys.push(name);
+  }
+  keys.sort();
+  const digests = await digestTrees(keys.map((k) => join(vendor, k)));
+  const packages: Record<string, unknown> = {};
+  const roots: Record<string, unknown> = {};
+  const deps: Record<string, string> = {};
+  keys.forEach((key, i) => {
+    let version = "0.0.0";
+    try {
+      version = JSON.parse(readFileSync(join(vendor, key, "package.json"), "utf8")).version ?? version;
+    } catch {
+      // a package without package.json keeps 0.0.0
+    }
+    const d = digests[i]!;
+    packages[key] = { name: key, version, source: "registry", integrity: `sha512-${Buffer.alloc(64, 1).toString("base64")}`, digest: d.digest, ...(d.executables.length ? { executables: d.executables } : {}) };
+    roots[key] = { spec: version, key };
+    deps[key] = version;
+  });
+  writeFileSync(join(PROJECT, "tonic-vendor.json"), JSON.stringify({ dependencies: deps }, null, 2) + "\n");
+  writeFileSync(join(PROJECT, "tonic-vendor.lock"), JSON.stringify({ lockfileVersion: 1, roots, packages }, null, 2) + "\n");
+  return PROJECT;
+}
+
+/** Compiles src/ to bench/.work/dist and writes a driver that runs runCheck once, as the CLI would. */
+export function buildDriver(): string {
+  const dist = join(ROOT, "bench/.work/dist");
+  const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+  // Other parts' work in progress may not typecheck; tsc still emits, which is all the driver needs.
+  spawnSync(process.execPath, [tsc, "-p", join(ROOT, "tsconfig.build.json"), "--outDir", dist], { cwd: ROOT, stdio: "ignore" });
+  if (!existsSync(join(dist, "vendor/check/index.js"))) throw new Error("compiling src/ to bench/.work/dist failed");
+  const driver = join(ROOT, "bench/.work/check-driver.mjs");
+  writeFileSync(
+    driver,
+    `import { runCheck } from ${JSON.stringify(join(dist, "vendor/check/index.js"))};\n` +
+      `const r = await runCheck(process.cwd(), { staged: process.argv.includes("--staged") });\n` +
+      `process.stdout.write(JSON.stringify({ ok: r.ok, problems: r.problems.length, stats: r.stats }) + "\\n");\n` +
+      `process.exitCode = r.ok ? 0 : 1;\n`,
+  );
+  return driver;
+}
+
+export function timeOnce(cmd: string, args: string[], cwd: string, shell = false): { ms: number; status: number | null; stdout: string } {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { cwd, encoding: "utf8", shell, stdio: ["ignore", "pipe", "inherit"] });
+  return { ms: Number(process.hrtime.bigint() - t) / 1e6, status: r.status, stdout: r.stdout };
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}

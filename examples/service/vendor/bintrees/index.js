@@ -1,0 +1,4 @@
+module.exports = {
+    RBTree: require('./lib/rbtree'),
+    BinTree: require('./lib/bintree')
+};

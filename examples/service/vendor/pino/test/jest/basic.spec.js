@@ -1,0 +1,10 @@
+/* global test */
+const pino = require('../../pino')
+
+test('transport should work in jest', function () {
+  pino({
+    transport: {
+      target: 'pino-pretty'
+    }
+  })
+})

@@ -1,0 +1,4 @@
+import { SonicBoom } from '../../'
+
+const sonic = new SonicBoom({ fd: process.stdout.fd })
+sonic.write('hello sonic\n')

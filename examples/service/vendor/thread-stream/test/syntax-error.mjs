@@ -1,0 +1,2 @@
+// this is a syntax error
+import

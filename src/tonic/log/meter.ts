@@ -1,0 +1,88 @@
+// One per response, shared by every logger and metric wrapped around the same request: body bytes are
+// counted by a single write/end wrapper and a single "close" listener fans out to all of them, so stacking
+// apacheLogged + counted + timed costs one wrapper, not three.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { performance } from "node:perf_hooks";
+
+export interface ResponseMeter {
+  /** Wall-clock time the first wrapper saw the request (ms since the epoch). */
+  readonly startTime: number;
+  /** Monotonic start (performance.now()), for durations. */
+  readonly start: number;
+  /** Monotonic time the response completed or was aborted (set before callbacks run). */
+  end: number;
+  /** Body bytes handed to write/end (what Apache's %b reports; 0 for HEAD, 204, 304). */
+  bytes: number;
+  /** True when the whole response was sent; false when the connection closed first. */
+  finished: boolean;
+}
+
+export type DoneCallback = (meter: ResponseMeter, req: IncomingMessage, res: ServerResponse) => void;
+
+interface MeterState extends ResponseMeter {
+  callbacks: DoneCallback[];
+}
+
+const METER = Symbol("tonic.meter");
+type Metered = ServerResponse & { [METER]?: MeterState };
+
+function byteLength(chunk: unknown, encoding: unknown): number {
+  if (typeof chunk === "string") return Buffer.byteLength(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
+  if (chunk instanceof Uint8Array) return chunk.byteLength;
+  return 0;
+}
+
+/** The meter of this response, created (and write/end wrapped) on first use. */
+export function responseMeter(req: IncomingMessage, res: ServerResponse): ResponseMeter {
+  return install(req, res as Metered);
+}
+
+/** Runs `callback` once when the response completes or its connection closes early. */
+export function onResponseDone(req: IncomingMessage, res: ServerResponse, callback: DoneCallback): ResponseMeter {
+  const m = install(req, res as Metered);
+  m.callbacks.push(callback);
+  return m;
+}
+
+function install(req: IncomingMessage, res: Metered): MeterState {
+  const existing = res[METER];
+  if (existing !== undefined) return existing;
+  const m: MeterState = { startTime: Date.now(), start: performance.now(), end: 0, bytes: 0, finished: false, callbacks: [] };
+  res[METER] = m;
+  // Patched on the instance, not the prototype: streaming, flushHeaders and the return value of write
+  // (backpressure) are untouched; only the byte count is observed.
+  const write = res.write;
+  const end = res.end;
+  res.write = function (this: ServerResponse, chunk: unknown, encoding?: unknown) {
+    m.bytes += byteLength(chunk, encoding);
+    // eslint-disable-next-line prefer-rest-params
+    return (write as (...a: unknown[]) => boolean).apply(this, arguments as unknown as unknown[]);
+  } as ServerResponse["write"];
+  res.end = function (this: ServerResponse, chunk?: unknown, encoding?: unknown) {
+    if (typeof chunk !== "function") m.bytes += byteLength(chunk, encoding);
+    // eslint-disable-next-line prefer-rest-params
+    return (end as (...a: unknown[]) => ServerResponse).apply(this, arguments as unknown as unknown[]);
+  } as ServerResponse["end"];
+  // ServerResponse emits "close" both after a complete response and when the connection dies first.
+  res.once("close", () => {
+    m.end = performance.now();
+    m.finished = res.writableFinished;
+    const status = res.statusCode;
+    if (req.method === "HEAD" || status === 204 || status === 304 || (status >= 100 && status < 200)) m.bytes = 0;
+    for (const cb of m.callbacks) {
+      try {
+        cb(m, req, res);
+      } catch (err) {
+        // A broken log sink must not crash the server from inside an event listener.
+        process.emitWarning(`tonic: response callback failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  });
+  return m;
+}
+
+/** Status to report for a response: the one sent, or 499 (nginx's "client closed request") when the
+ * connection closed before any status line went out. */
+export function reportedStatus(res: ServerResponse): number {
+  return res.headersSent ? res.statusCode : 499;
+}

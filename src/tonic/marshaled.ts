@@ -1,0 +1,269 @@
+// marshaled: typed JSON handlers (Tiger Tonic's Marshaled), validated with any Standard Schema (zod,
+// valibot, arktype...). The pipeline order is the contract (SPEC-http section 4):
+// 406 -> 415 -> 413 -> 400 -> 422 -> handler -> JSON answer.
+import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { StandardSchemaV1 } from "@standard-schema/spec";
+import getRawBody from "raw-body";
+import { context as contextOf } from "./compose.js";
+import type { ContextFactory } from "./compose.js";
+import { BadRequest, NotAcceptable, RequestEntityTooLarge, UnprocessableEntity, UnsupportedMediaType, toHttpError, writeError } from "./errors.js";
+import type { ErrorLogger, ErrorWriter } from "./errors.js";
+import { jsonErrorPosition } from "./json-position.js";
+import { accepts, acceptsJson, isJsonMediaType, parseContentType } from "./negotiate.js";
+import { requestState } from "./state.js";
+import type { Handler } from "./types.js";
+
+export interface MarshaledSchemas {
+  body?: StandardSchemaV1;
+  params?: StandardSchemaV1;
+  query?: StandardSchemaV1;
+  /** The withContext factory whose object the handler gets as `context` (typed). */
+  context?: ContextFactory<any>;
+}
+
+type Out<S, D> = S extends StandardSchemaV1 ? StandardSchemaV1.InferOutput<S> : D;
+export type BodyOf<S> = S extends { body: infer B } ? Out<B, unknown> : unknown;
+export type ParamsOf<S> = S extends { params: infer P } ? Out<P, Record<string, string>> : Record<string, string>;
+export type QueryOf<S> = S extends { query: infer Q } ? Out<Q, QueryObject> : QueryObject;
+export type ContextOf<S> = S extends { context: ContextFactory<infer C> } ? C : unknown;
+export type QueryObject = Record<string, string | string[]>;
+
+export interface MarshaledRequest<S extends MarshaledSchemas = MarshaledSchemas> {
+  body: BodyOf<S>;
+  params: ParamsOf<S>;
+  query: QueryOf<S>;
+  /** The request URL (built on first use). */
+  readonly url: URL;
+  headers: IncomingHttpHeaders;
+  req: IncomingMessage;
+  res: ServerResponse;
+  context: ContextOf<S>;
+}
+
+export type StreamBody = Readable | AsyncIterable<Uint8Array | string>;
+
+export interface MarshaledResponse<B = unknown> {
+  /** Default 200. */
+  status?: number;
+  headers?: OutgoingHttpHeaders;
+  /** JSON-serialised; a Readable/async iterable streams as is (give it a Content-Type). undefined = no body. */
+  body?: B | StreamBody;
+}
+
+export interface MarshaledOptions {
+  /** Largest accepted request body in bytes; default 1 MiB. */
+  limit?: number;
+  /** Media types the handler may answer with; 406 unless Accept allows one. Default: application/json. */
+  produces?: string[];
+  errorWriter?: ErrorWriter;
+  onError?: ErrorLogger;
+}
+
+export type MarshaledFunction<S extends MarshaledSchemas, B> = (
+  request: MarshaledRequest<S>,
+) => MarshaledResponse<B> | void | Promise<MarshaledResponse<B> | void>;
+
+const DEFAULT_LIMIT = 1024 * 1024;
+const JSON_TYPE = "application/json; charset=utf-8";
+const WITH_BODY = new Set(["POST", "PUT", "PATCH"]);
+
+type Issue = { message: string; path?: Array<string | number> };
+
+function jsonIssues(issues: readonly StandardSchemaV1.Issue[]): Issue[] {
+  return issues.map((i) => {
+    const out: Issue = { message: i.message };
+    if (i.path !== undefined && i.path.length > 0) {
+      out.path = i.path.map((seg) => {
+        const k = typeof seg === "object" && seg !== null ? seg.key : seg;
+        return typeof k === "number" ? k : String(k);
+      });
+    }
+    return out;
+  });
+}
+
+async function validate(schema: StandardSchemaV1, value: unknown, what: string, status: 400 | 422): Promise<unknown> {
+  const r = await schema["~standard"].validate(value);
+  if (r.issues !== undefined) {
+    const details = { issues: jsonIssues(r.issues) };
+    const msg = `${what} does not match the schema`;
+    throw status === 422 ? new UnprocessableEntity(msg, { details }) : new BadRequest(msg, { details });
+  }
+  return r.value;
+}
+
+function queryObject(url: string): QueryObject {
+  const q = url.indexOf("?");
+  const out: QueryObject = {};
+  if (q === -1) return out;
+  for (const [k, v] of new URLSearchParams(url.slice(q + 1))) {
+    if (k === "__proto__") continue;
+    const prev = out[k];
+    if (prev === undefined) out[k] = v;
+    else if (Array.isArray(prev)) prev.push(v);
+    else out[k] = [prev, v];
+  }
+  return out;
+}
+
+function hasBody(req: IncomingMessage): boolean {
+  const cl = req.headers["content-length"];
+  if (cl !== undefined) return cl.trim() !== "0";
+  return req.headers["transfer-encoding"] !== undefined;
+}
+
+async function readJson(req: IncomingMessage, res: ServerResponse, limit: number): Promise<unknown> {
+  const cl = req.headers["content-length"];
+  const length = cl === undefined ? null : Number(cl);
+  const tooLarge = () => {
+    // The rest of the body stays unread: the connection closes after the answer instead of draining it.
+    res.setHeader("Connection", "close");
+    return new RequestEntityTooLarge(`request body is larger than ${limit} bytes`);
+  };
+  if (length !== null && length > limit) throw tooLarge();
+  let buf: Buffer;
+  try {
+    // raw-body stops reading (and pauses the stream) as soon as the limit is crossed.
+    buf = await getRawBody(req, { limit, length });
+  } catch (err) {
+    if ((err as { type?: string }).type === "entity.too.large") throw tooLarge();
+    throw new BadRequest(`could not read the request body: ${(err as Error).message}`);
+  }
+  let text = buf.toString("utf8");
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  try {
+    return JSON.parse(text);
+  } catch {
+    const p = jsonErrorPosition(text);
+    throw new BadRequest(`invalid JSON at line ${p.line}, column ${p.column} (byte ${p.offset}): ${p.problem}`);
+  }
+}
+
+function isStream(body: unknown): body is StreamBody {
+  return (
+    body instanceof Readable ||
+    (typeof body === "object" && body !== null && typeof (body as AsyncIterable<unknown>)[Symbol.asyncIterator] === "function")
+  );
+}
+
+function applyHeaders(res: ServerResponse, headers: OutgoingHttpHeaders | undefined): void {
+  if (headers === undefined) return;
+  for (const [k, v] of Object.entries(headers)) if (v !== undefined) res.setHeader(k, v);
+}
+
+/**
+ * A typed JSON handler. Schemas (any Standard Schema) type and validate the body, route params and query:
+ * ```ts
+ * marshaled({ body: CreateWager }, async ({ body }) => ({ status: 201, body: await save(body) }))
+ * ```
+ */
+export function marshaled<S extends MarshaledSchemas, B = unknown>(
+  schemas: S,
+  fn: MarshaledFunction<S, B>,
+  options: MarshaledOptions = {},
+): Handler {
+  const limit = options.limit ?? DEFAULT_LIMIT;
+  const produces = options.produces;
+  const errOpts = { errorWriter: options.errorWriter, onError: options.onError };
+
+  const acceptable = (accept: string | undefined): boolean => {
+    if (produces === undefined) return acceptsJson(accept);
+    for (const t of produces) if (accepts(accept, t)) return true;
+    return false;
+  };
+
+  return async (req, res) => {
+    const method = req.method ?? "GET";
+    try {
+      // 1. 406: the client must take what we produce; the handler never runs otherwise.
+      const accept = req.headers.accept;
+      if (!acceptable(accept)) {
+        throw new NotAcceptable(`this resource answers with ${(produces ?? ["application/json"]).join(", ")}; Accept: ${accept} allows none of it`);
+      }
+
+      let body: unknown = undefined;
+      if (WITH_BODY.has(method) && (schemas.body !== undefined || hasBody(req))) {
+        // 2. 415: parsed media type, not a prefix match.
+        const ct = parseContentType(req.headers["content-type"]);
+        if (ct === undefined || !isJsonMediaType(ct)) {
+          throw new UnsupportedMediaType(`Content-Type must be application/json, not ${req.headers["content-type"] ?? "(none)"}`);
+        }
+        const charset = ct.params["charset"]?.toLowerCase();
+        if (charset !== undefined && charset !== "utf-8" && charset !== "utf8") {
+          throw new UnsupportedMediaType(`charset ${charset} is not supported; send UTF-8`);
+        }
+        // 3. 413 and 4. 400
+        body = hasBody(req) ? await readJson(req, res, limit) : undefined;
+        // 5. 422
+        if (schemas.body !== undefined) body = await validate(schemas.body, body, "request body", 422);
+      }
+
+      const st = requestState(req);
+      const params = schemas.params !== undefined ? await validate(schemas.params, st.params, "route params", 400) : st.params;
+      let query: unknown = undefined;
+      if (schemas.query !== undefined) query = await validate(schemas.query, queryObject(req.url ?? ""), "query", 400);
+      const ctx = schemas.context !== undefined ? contextOf(req, schemas.context) : contextOf(req);
+
+      let url: URL | undefined;
+      const request = {
+        body,
+        params,
+        query,
+        get url(): URL {
+          return (url ??= new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`));
+        },
+        headers: req.headers,
+        req,
+        res,
+        context: ctx,
+      } as MarshaledRequest<S>;
+      if (schemas.query === undefined) {
+        // Parsed on first use: most handlers never look at the query.
+        let q: QueryObject | undefined;
+        Object.defineProperty(request, "query", { get: () => (q ??= queryObject(req.url ?? "")), enumerable: true });
+      }
+
+      // 6. the handler
+      const result = (await fn(request)) ?? undefined;
+
+      // 7. the answer
+      if (res.writableEnded) return; // the handler answered through `res` itself
+      const status = result?.status ?? (result === undefined ? 204 : 200);
+      applyHeaders(res, result?.headers);
+      res.statusCode = status;
+      const out = result?.body;
+      if (isStream(out)) {
+        const type = res.getHeader("content-type");
+        const ct = typeof type === "string" ? type : "application/octet-stream";
+        if (!accepts(accept, ct)) throw new NotAcceptable(`the answer is ${ct}; Accept: ${accept} does not allow it`);
+        res.setHeader("Content-Type", ct);
+        if (method === "HEAD" || status === 204 || status === 304) {
+          if (out instanceof Readable) out.destroy();
+          res.end();
+          return;
+        }
+        await pipeline(out instanceof Readable ? out : Readable.from(out), res);
+        return;
+      }
+      if (out === undefined || status === 204 || status === 304) {
+        res.end();
+        return;
+      }
+      const payload = JSON.stringify(out) + "\n";
+      res.setHeader("Content-Type", JSON_TYPE);
+      res.setHeader("Content-Length", Buffer.byteLength(payload));
+      res.end(method === "HEAD" ? undefined : payload);
+    } catch (err) {
+      if (res.headersSent) {
+        // Mid-stream failure: only the connection can still say so.
+        toHttpError(err, req, options.onError);
+        res.destroy();
+        return;
+      }
+      // Headers the handler set (res.setHeader) stay on the error answer; Tiger Tonic dropped them.
+      writeError(req, res, err, errOpts);
+    }
+  };
+}

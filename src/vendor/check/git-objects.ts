@@ -1,0 +1,241 @@
+// Read-only access to what git has recorded for the project: the index, HEAD's tree and blob contents, for
+// `check --staged` and for naming the files behind a digest mismatch. Every call goes through the hardened
+// environment of git/run.ts, keeps GIT_INDEX_FILE (a pre-commit hook may run on a temporary index), and
+// takes no option from input: paths are passed after `--` as literal pathspecs.
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { dirname, isAbsolute, join } from "node:path";
+import { VendorError } from "../errors.js";
+import { gitBinary, gitEnv, hardeningConfig } from "../git/run.js";
+
+export interface GitInfo {
+  /** Absolute path of the work tree's top. */
+  toplevel: string;
+  /** The project directory relative to the top, "" or ending in "/". */
+  prefix: string;
+  /** Absolute path of the git dir (for our cache). */
+  gitDir: string;
+}
+
+export interface GitPath {
+  mode: string;
+  oid: string;
+  /** 0 unless the path is unmerged. */
+  stage: number;
+  /** Relative to the project directory, "/"-separated. */
+  path: string;
+}
+
+function run(projectDir: string, args: string[], input?: string): Promise<{ code: number; stdout: Buffer; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(gitBinary(), [...hardeningConfig({}), ...args], {
+      cwd: projectDir,
+      env: gitEnv({ keepIndexEnv: true }),
+      stdio: ["pipe", "pipe", "pipe"],
+      shell: false,
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (d: Buffer) => out.push(d));
+    child.stderr.on("data", (d: Buffer) => err.push(d));
+    child.stdin.on("error", () => {});
+    child.on("error", (e) => reject(new VendorError(`git could not start: ${e.message}`, { exitCode: 2, code: "git-missing", fix: "install git and put it on PATH", cause: e })));
+    child.on("close", (code) => resolve({ code: code ?? 128, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8") }));
+    child.stdin.end(input ?? "");
+  });
+}
+
+async function runOk(projectDir: string, args: string[], input?: string): Promise<Buffer> {
+  const r = await run(projectDir, args, input);
+  if (r.code !== 0) {
+    throw new VendorError(`git ${args[0]} failed: ${r.stderr.trim().split("\n").slice(-3).join(" ") || `exit code ${r.code}`}`, {
+      exitCode: 2,
+      code: "git-failed",
+      fix: "check that the project is inside a healthy git repository",
+    });
+  }
+  return r.stdout;
+}
+
+/** undefined when the project is not inside a git work tree (or git is missing). */
+export async function gitInfo(projectDir: string): Promise<GitInfo | undefined> {
+  let r;
+  try {
+    r = await run(projectDir, ["rev-parse", "--show-toplevel", "--show-prefix", "--git-dir"]);
+  } catch {
+    return undefined;
+  }
+  if (r.code !== 0) return undefined;
+  const [toplevel, prefix, gitDir] = r.stdout.toString("utf8").split("\n");
+  if (!toplevel || prefix === undefined || !gitDir) return undefined;
+  return { toplevel, prefix, gitDir: isAbsolute(gitDir) ? gitDir : join(projectDir, gitDir) };
+}
+
+const literal = (p: string): string => `:(literal)${p}`;
+
+/** Index entries under `dir` (relative to the project; "" for everything). */
+export async function listIndex(projectDir: string, dir: string): Promise<GitPath[]> {
+  const out = await runOk(projectDir, ["ls-files", "--stage", "-z", "--", literal(dir || ".")]);
+  const rows: GitPath[] = [];
+  for (const rec of out.toString("utf8").split("\0")) {
+    if (!rec) continue;
+    const tab = rec.indexOf("\t");
+    const [mode, oid, stage] = rec.slice(0, tab).split(" ");
+    rows.push({ mode: mode!, oid: oid!, stage: Number(stage), path: rec.slice(tab + 1) });
+  }
+  return rows;
+}
+
+/** HEAD's entries under `dir`; [] when there is no commit yet. */
+export async function listHead(projectDir: string, dir: string): Promise<GitPath[]> {
+  const r = await run(projectDir, ["ls-tree", "-r", "-z", "HEAD", "--", literal(dir || ".")]);
+  if (r.code !== 0) return [];
+  const rows: GitPath[] = [];
+  for (const rec of r.stdout.toString("utf8").split("\0")) {
+    if (!rec) continue;
+    const tab = rec.indexOf("\t");
+    const [mode, , oid] = rec.slice(0, tab).split(" ");
+    rows.push({ mode: mode!, oid: oid!, stage: 0, path: rec.slice(tab + 1) });
+  }
+  return rows;
+}
+
+/**
+ * Streams `git cat-file --batch` over `revs`, calling `onBlob` once per rev (data undefined when missing).
+ * Streaming keeps memory flat when a first `check --staged` hashes a whole vendored tree.
+ */
+export function catFile(projectDir: string, revs: string[], onBlob: (index: number, chunks: Buffer[] | undefined) => void): Promise<void> {
+  if (revs.length === 0) return Promise.resolve();
+  for (const r of revs) if (r.includes("\n")) throw new VendorError(`path contains a newline: ${JSON.stringify(r)}`, { exitCode: 1, code: "filename-invalid", fix: "rename the file" });
+  return new Promise((resolve, reject) => {
+    const child = spawn(gitBinary(), [...hardeningConfig({}), "cat-file", "--batch"], {
+      cwd: projectDir,
+      env: gitEnv({ keepIndexEnv: true }),
+      stdio: ["pipe", "pipe", "pipe"],
+      shell: false,
+    });
+    let index = 0;
+    let header = Buffer.alloc(0);
+    let remaining = -1; // bytes of content (+1 for the trailing LF) still to come; -1 while reading a header
+    let chunks: Buffer[] = [];
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString("utf8")));
+    child.stdin.on("error", () => {});
+    child.stdout.on("data", (d: Buffer) => {
+      let buf = d;
+      while (buf.length) {
+        if (remaining < 0) {
+          const nl = buf.indexOf(10);
+          if (nl < 0) {
+            header = Buffer.concat([header, buf]);
+            return;
+          }
+          const line = Buffer.concat([header, buf.subarray(0, nl)]).toString("utf8");
+          header = Buffer.alloc(0);
+          buf = buf.subarray(nl + 1);
+          if (line.endsWith(" missing") || line.endsWith(" ambiguous")) {
+            onBlob(index++, undefined);
+            continue;
+          }
+          const size = Number(line.slice(line.lastIndexOf(" ") + 1));
+          remaining = size + 1;
+          chunks = [];
+          if (remaining === 1 && buf.length === 0) continue;
+        }
+        const take = Math.min(remaining, buf.length);
+        chunks.push(buf.subarray(0, take));
+        buf = buf.subarray(take);
+        remaining -= take;
+        if (remaining === 0) {
+          // Drop the LF git appends after each object.
+          const last = chunks[chunks.length - 1]!;
+          chunks[chunks.length - 1] = last.subarray(0, last.length - 1);
+          onBlob(index++, chunks);
+          remaining = -1;
+        }
+      }
+    });
+    child.on("error", (e) => reject(new VendorError(`git could not start: ${e.message}`, { exitCode: 2, code: "git-missing", fix: "install git", cause: e })));
+    child.on("close", (code) => {
+      if (code !== 0 || index !== revs.length) {
+        reject(new VendorError(`git cat-file failed: ${stderr.trim() || `exit code ${code}`}`, { exitCode: 2, code: "git-failed", fix: "check that the git repository is healthy (git fsck)" }));
+      } else resolve();
+    });
+    child.stdin.end(revs.join("\n") + "\n");
+  });
+}
+
+/** The contents of a few small blobs, e.g. ":tonic-vendor.lock"; undefined for each one git does not have. */
+export async function readBlobs(projectDir: string, revs: string[]): Promise<(Buffer | undefined)[]> {
+  const out: (Buffer | undefined)[] = revs.map(() => undefined);
+  await catFile(projectDir, revs, (i, chunks) => (out[i] = chunks && Buffer.concat(chunks)));
+  return out;
+}
+
+/**
+ * sha256 of git blobs, memoised on disk by object id in <git dir>/tonic-vendor/sha256-cache. Safe as a cache
+ * because a blob id names its content: no stat data is trusted, so it can never mask a change.
+ */
+export class BlobHashes {
+  private readonly known = new Map<string, string>();
+  private readonly used = new Set<string>();
+  private dirty = false;
+  private readonly file: string;
+
+  constructor(
+    private readonly projectDir: string,
+    info: GitInfo,
+  ) {
+    this.file = join(info.gitDir, "tonic-vendor", "sha256-cache");
+    try {
+      const text = readFileSync(this.file, "latin1");
+      for (let i = 0; i < text.length; ) {
+        let nl = text.indexOf("\n", i);
+        if (nl < 0) nl = text.length;
+        const sp = text.indexOf(" ", i);
+        if (sp > i && sp < nl && nl - sp === 65) this.known.set(text.slice(i, sp), text.slice(sp + 1, nl));
+        i = nl + 1;
+      }
+    } catch {
+      // no cache yet
+    }
+  }
+
+  async hash(oids: string[]): Promise<Map<string, string>> {
+    const result = new Map<string, string>();
+    const missing: string[] = [];
+    for (const oid of oids) {
+      this.used.add(oid);
+      const h = this.known.get(oid);
+      if (h) result.set(oid, h);
+      else if (!result.has(oid)) missing.push(oid);
+    }
+    const unique = [...new Set(missing)];
+    await catFile(this.projectDir, unique, (i, chunks) => {
+      if (!chunks) return;
+      const h = createHash("sha256");
+      for (const c of chunks) h.update(c);
+      const hex = h.digest("hex");
+      this.known.set(unique[i]!, hex);
+      result.set(unique[i]!, hex);
+      this.dirty = true;
+    });
+    return result;
+  }
+
+  /** Writes the cache; `prune` keeps only the ids used in this run. Failure to write is not an error. */
+  save(prune: boolean): void {
+    if (!this.dirty && !(prune && this.used.size < this.known.size)) return;
+    const lines: string[] = [];
+    for (const [oid, h] of this.known) if (!prune || this.used.has(oid)) lines.push(`${oid} ${h}\n`);
+    try {
+      mkdirSync(dirname(this.file), { recursive: true });
+      const tmp = `${this.file}.${process.pid}.tmp`;
+      writeFileSync(tmp, lines.join(""));
+      renameSync(tmp, this.file);
+    } catch {
+      // a read-only .git only costs speed
+    }
+  }
+}

@@ -1,0 +1,266 @@
+// DESIGN check item 2: the lock against vendor/. Every entry's directory exists and hashes to its locked
+// digest, executable bits match, nothing h1 cannot see (symlinks, special files) is present, and nothing in
+// vendor/ is unowned. A digest says only "something differs"; to name the files, the tree is compared with
+// a copy git holds (index, then HEAD) whose digest equals the lock's, when there is one.
+import { existsSync, lstatSync, readdirSync, type Dirent } from "node:fs";
+import { join } from "node:path";
+import { hashTrees, h1, type FileHash } from "../digest/index.js";
+import { isVendorError } from "../errors.js";
+import type { LockEntry } from "../lock/types.js";
+import { BlobHashes, gitInfo, listHead, listIndex, type GitInfo, type GitPath } from "./git-objects.js";
+import type { CheckContext, Problem } from "./types.js";
+
+/** Written by sync while it swaps trees; its presence means a run was killed before it finished. */
+const JOURNAL_FILE = ".tonic-vendor.journal";
+
+const frozenFix = (dir: string): string => `run \`tonic-vendor sync --frozen\` to restore ${dir} from the lock`;
+
+/** "vendor" from the manifest, "/"-separated, without "./" or a trailing "/". */
+function vendorRelOf(ctx: CheckContext): string {
+  return ctx.manifest.vendorDir.replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
+}
+
+/** The lock key a path under vendor/ belongs to: its first segment, or its first two for "@scope/name". */
+export function keyOfPath(rel: string): string {
+  const parts = rel.split("/");
+  return parts[0]!.startsWith("@") && parts.length > 1 ? `${parts[0]}/${parts[1]}` : parts[0]!;
+}
+
+function executableProblems(ctx: CheckContext, key: string, entry: LockEntry, files: readonly FileHash[], dir: string): Problem[] {
+  const locked = new Set(entry.executables ?? []);
+  const problems: Problem[] = [];
+  const present = new Set<string>();
+  for (const f of files) {
+    present.add(f.path);
+    if (f.executable && !locked.has(f.path)) {
+      problems.push({ item: "tree", code: "mode-changed", file: `${dir}/${f.path}`, entry: key, message: `${dir}/${f.path} is executable but the lock records it as not executable`, fix: `chmod -x ${dir}/${f.path}, or ${frozenFix(dir)}` });
+    } else if (!f.executable && locked.has(f.path)) {
+      problems.push({ item: "tree", code: "mode-changed", file: `${dir}/${f.path}`, entry: key, message: `${dir}/${f.path} is not executable but the lock records it as executable`, fix: `chmod +x ${dir}/${f.path}, or ${frozenFix(dir)}` });
+    }
+  }
+  void ctx;
+  return problems;
+}
+
+function diffFiles(key: string, dir: string, actual: readonly FileHash[], reference: readonly FileHash[], skip: ReadonlySet<string>, where: string): Problem[] {
+  const ref = new Map(reference.map((f) => [f.path, f]));
+  const problems: Problem[] = [];
+  const fix = frozenFix(dir);
+  for (const f of actual) {
+    const r = ref.get(f.path);
+    ref.delete(f.path);
+    if (!r) problems.push({ item: "tree", code: "file-added", file: `${dir}/${f.path}`, entry: key, message: `${dir}/${f.path} was added (it is not in the locked tree, as recorded in ${where})`, fix: `delete it, or ${fix}` });
+    else if (r.sha256 !== f.sha256) problems.push({ item: "tree", code: "file-modified", file: `${dir}/${f.path}`, entry: key, message: `${dir}/${f.path} was modified (it differs from the locked tree, as recorded in ${where})`, fix });
+  }
+  for (const r of ref.values()) {
+    if (skip.has(r.path)) continue;
+    problems.push({ item: "tree", code: "file-deleted", file: `${dir}/${r.path}`, entry: key, message: `${dir}/${r.path} was deleted (it is in the locked tree, as recorded in ${where})`, fix });
+  }
+  return problems;
+}
+
+function regularFiles(rows: GitPath[], dir: string, hashes: Map<string, string>): FileHash[] {
+  return rows
+    .filter((r) => r.stage === 0 && (r.mode === "100644" || r.mode === "100755") && hashes.has(r.oid))
+    .map((r) => ({ path: r.path.slice(dir.length + 1), sha256: hashes.get(r.oid)!, executable: r.mode === "100755" }));
+}
+
+/**
+ * Names what changed in one entry whose digest does not match the lock, by finding a copy in git (index or
+ * HEAD, in `sources` order) whose digest is the lock's; otherwise says honestly that only the digest differs.
+ */
+async function explainMismatch(
+  ctx: CheckContext,
+  git: GitInfo | undefined,
+  blobs: BlobHashes | undefined,
+  sources: ("index" | "HEAD")[],
+  key: string,
+  dir: string,
+  actual: FileHash[],
+  actualDigest: string,
+  skip: ReadonlySet<string>,
+): Promise<Problem[]> {
+  const locked = ctx.lock.packages[key]!.digest!;
+  let sameAs: string | undefined;
+  if (git && blobs) {
+    for (const source of sources) {
+      const rows = (source === "index" ? await listIndex(ctx.projectDir, dir) : await listHead(ctx.projectDir, dir)).filter((r) => r.path.startsWith(`${dir}/`));
+      if (rows.length === 0) continue;
+      const hashes = await blobs.hash(rows.filter((r) => r.mode === "100644" || r.mode === "100755").map((r) => r.oid));
+      const files = regularFiles(rows, dir, hashes);
+      let digest: string;
+      try {
+        digest = h1(files);
+      } catch {
+        continue;
+      }
+      const where = source === "index" ? "the git index" : "HEAD";
+      // An empty list here means every difference is a file replaced by a symlink, already reported.
+      if (digest === locked) return diffFiles(key, dir, actual, files, skip, where);
+      if (digest === actualDigest) sameAs ??= where;
+    }
+  }
+  const base = { item: "tree" as const, code: "digest-mismatch", file: dir, entry: key };
+  if (sameAs) {
+    return [{ ...base, message: `${dir} hashes to ${actualDigest}, as its copy in ${sameAs} does, but the lock says ${locked}: the lock's digest was edited, or the tree was changed and committed without sync`, fix: `if tonic-vendor.lock was edited by hand, restore it from git; otherwise ${frozenFix(dir)}` }];
+  }
+  return [{ ...base, message: `${dir} hashes to ${actualDigest} but the lock says ${locked}${git ? "; no copy in git matches the lock, so the changed files cannot be named" : "; the project is not a git repository, so the changed files cannot be named"}`, fix: frozenFix(dir) }];
+}
+
+function journalProblem(ctx: CheckContext): Problem[] {
+  if (!existsSync(join(ctx.projectDir, JOURNAL_FILE))) return [];
+  return [{ item: "tree", code: "sync-interrupted", file: JOURNAL_FILE, message: "a `tonic-vendor sync` was interrupted before it finished", fix: "run `tonic-vendor sync` to finish or undo it" }];
+}
+
+function strayProblem(dir: string, name: string): Problem {
+  return { item: "tree", code: "stray", file: `${dir}/${name}`, message: `${dir}/${name} is in ${dir}/ but no lock entry owns it`, fix: `delete it, or add it to tonic-vendor.json and run \`tonic-vendor sync\`` };
+}
+
+async function checkWorkTree(ctx: CheckContext): Promise<Problem[]> {
+  const problems: Problem[] = journalProblem(ctx);
+  const rel = vendorRelOf(ctx);
+  const keys = Object.keys(ctx.lock.packages).sort();
+  const present: string[] = [];
+  for (const key of keys) {
+    const entry = ctx.lock.packages[key]!;
+    if (entry.mode === "submodule") continue;
+    const dir = `${rel}/${key}`;
+    let st;
+    try {
+      st = lstatSync(join(ctx.vendorDir, key));
+    } catch {
+      problems.push({ item: "tree", code: "entry-missing", file: dir, entry: key, message: `${dir} is locked but does not exist`, fix: frozenFix(dir) });
+      continue;
+    }
+    if (st.isSymbolicLink()) problems.push({ item: "tree", code: "symlink", file: dir, entry: key, message: `${dir} is a symlink; vendored entries must be real directories`, fix: `delete it and ${frozenFix(dir)}` });
+    else if (!st.isDirectory()) problems.push({ item: "tree", code: "entry-not-directory", file: dir, entry: key, message: `${dir} is not a directory`, fix: `delete it and ${frozenFix(dir)}` });
+    else present.push(key);
+  }
+  const listings = await hashTrees(present.map((k) => join(ctx.vendorDir, k)));
+  ctx.stats.entries += present.length;
+  const mismatched: { key: string; files: FileHash[]; digest: string; skip: Set<string> }[] = [];
+  for (let i = 0; i < present.length; i++) {
+    const key = present[i]!;
+    const entry = ctx.lock.packages[key]!;
+    const listing = listings[i]!;
+    const dir = `${rel}/${key}`;
+    ctx.stats.files += listing.files.length;
+    for (const s of listing.symlinks) {
+      problems.push({ item: "tree", code: "symlink", file: `${dir}/${s}`, entry: key, message: `${dir}/${s} is a symlink; the lock allows none (the digest cannot see symlinks)`, fix: `delete it and ${frozenFix(dir)}` });
+    }
+    for (const o of listing.others) {
+      problems.push({ item: "tree", code: "special-file", file: `${dir}/${o}`, entry: key, message: `${dir}/${o} is not a regular file (fifo, socket or device)`, fix: `delete it and ${frozenFix(dir)}` });
+    }
+    problems.push(...executableProblems(ctx, key, entry, listing.files, dir));
+    let digest: string;
+    try {
+      digest = h1(listing.files);
+    } catch (e) {
+      if (!isVendorError(e)) throw e;
+      problems.push({ item: "tree", code: e.code, file: dir, entry: key, message: `${dir}: ${e.message}`, fix: e.fix ?? frozenFix(dir) });
+      continue;
+    }
+    if (!entry.digest) {
+      problems.push({ item: "tree", code: "digest-missing", file: "tonic-vendor.lock", entry: key, message: `lock entry "${key}" has no digest`, fix: "run `tonic-vendor sync` to record it" });
+    } else if (digest !== entry.digest) {
+      mismatched.push({ key, files: listing.files, digest, skip: new Set(listing.symlinks) });
+    }
+  }
+  if (mismatched.length) {
+    const git = await gitInfo(ctx.projectDir);
+    const blobs = git && new BlobHashes(ctx.projectDir, git);
+    for (const m of mismatched) {
+      problems.push(...(await explainMismatch(ctx, git, blobs, ["index", "HEAD"], m.key, `${rel}/${m.key}`, m.files, m.digest, m.skip)));
+    }
+    blobs?.save(false);
+  }
+  // Stray: anything in vendor/ no entry owns (submodule entries own their directories too).
+  const owned = new Set(keys);
+  let top: Dirent[] = [];
+  try {
+    top = readdirSync(ctx.vendorDir, { withFileTypes: true });
+  } catch {
+    // no vendor/ at all: each entry was reported missing above
+  }
+  for (const ent of top.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (owned.has(ent.name)) continue;
+    if (ent.name.startsWith("@") && ent.isDirectory()) {
+      const subs = readdirSync(join(ctx.vendorDir, ent.name)).sort();
+      if (subs.length === 0) problems.push(strayProblem(rel, ent.name));
+      for (const sub of subs) if (!owned.has(`${ent.name}/${sub}`)) problems.push(strayProblem(rel, `${ent.name}/${sub}`));
+    } else problems.push(strayProblem(rel, ent.name));
+  }
+  return problems;
+}
+
+async function checkStagedTree(ctx: CheckContext): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  const rel = vendorRelOf(ctx);
+  const git = await gitInfo(ctx.projectDir);
+  if (!git) return problems; // runCheck refuses --staged outside git before getting here
+  const rows = await listIndex(ctx.projectDir, rel);
+  const byKey = new Map<string, GitPath[]>();
+  const strays = new Set<string>();
+  for (const row of rows) {
+    if (!row.path.startsWith(`${rel}/`)) continue;
+    const inner = row.path.slice(rel.length + 1);
+    const key = keyOfPath(inner);
+    const entry = ctx.lock.packages[key];
+    if (!entry || key === inner) {
+      // A file directly at vendor/<name> (or vendor/@scope) is never an entry, even when the name matches.
+      if (!(entry?.mode === "submodule" && row.mode === "160000")) strays.add(key);
+      continue;
+    }
+    const list = byKey.get(key) ?? [];
+    list.push(row);
+    byKey.set(key, list);
+  }
+  for (const s of [...strays].sort()) problems.push({ ...strayProblem(rel, s), message: `${rel}/${s} is staged in ${rel}/ but no lock entry owns it`, fix: `unstage and delete it (git rm -r --cached -- ${rel}/${s}), or add it to tonic-vendor.json and run \`tonic-vendor sync\`` });
+  const blobs = new BlobHashes(ctx.projectDir, git);
+  const wanted: string[] = [];
+  for (const list of byKey.values()) for (const r of list) if (r.mode === "100644" || r.mode === "100755") wanted.push(r.oid);
+  const hashes = await blobs.hash(wanted);
+  for (const key of Object.keys(ctx.lock.packages).sort()) {
+    const entry = ctx.lock.packages[key]!;
+    if (entry.mode === "submodule") continue;
+    const dir = `${rel}/${key}`;
+    const list = byKey.get(key);
+    if (!list) {
+      problems.push({ item: "tree", code: "entry-missing", file: dir, entry: key, message: `${dir} is locked but is not in the git index`, fix: `${frozenFix(dir)}, then \`git add -- ${dir}\`` });
+      continue;
+    }
+    ctx.stats.entries++;
+    const skip = new Set<string>();
+    for (const r of list) {
+      const p = r.path.slice(dir.length + 1);
+      if (r.stage !== 0) problems.push({ item: "tree", code: "unmerged", file: r.path, entry: key, message: `${r.path} has an unresolved merge conflict`, fix: frozenFix(dir) });
+      else if (r.mode === "120000") {
+        skip.add(p);
+        problems.push({ item: "tree", code: "symlink", file: r.path, entry: key, message: `${r.path} is staged as a symlink; the lock allows none`, fix: `git rm --cached -- ${r.path}, then ${frozenFix(dir)}` });
+      } else if (r.mode === "160000") problems.push({ item: "tree", code: "special-file", file: r.path, entry: key, message: `${r.path} is staged as a submodule inside a vendored tree`, fix: `git rm --cached -- ${r.path}, then ${frozenFix(dir)}` });
+    }
+    const files = regularFiles(list, dir, hashes);
+    ctx.stats.files += files.length;
+    problems.push(...executableProblems(ctx, key, entry, files, dir).map((p) => ({ ...p, fix: `${frozenFix(dir)}, then \`git add -- ${dir}\`` })));
+    let digest: string;
+    try {
+      digest = h1(files);
+    } catch (e) {
+      if (!isVendorError(e)) throw e;
+      problems.push({ item: "tree", code: e.code, file: dir, entry: key, message: `${dir}: ${e.message}`, fix: e.fix ?? frozenFix(dir) });
+      continue;
+    }
+    if (!entry.digest) {
+      problems.push({ item: "tree", code: "digest-missing", file: "tonic-vendor.lock", entry: key, message: `lock entry "${key}" has no digest`, fix: "run `tonic-vendor sync` to record it" });
+    } else if (digest !== entry.digest) {
+      const found = await explainMismatch(ctx, git, blobs, ["HEAD"], key, dir, files, digest, skip);
+      problems.push(...found.map((p) => ({ ...p, message: p.message.replace(/^(\S+) (was|hashes)/, "$1 (staged) $2"), fix: `${p.fix}, then \`git add -- ${dir}\`` })));
+    }
+  }
+  blobs.save(true);
+  return problems;
+}
+
+export function checkTree(ctx: CheckContext): Promise<Problem[]> {
+  return ctx.staged ? checkStagedTree(ctx) : checkWorkTree(ctx);
+}

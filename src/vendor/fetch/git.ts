@@ -1,0 +1,148 @@
+// Lock entry (git, mode tarball) -> the commit's files in a staging directory: fetched into a scratch
+// repository (shallow where the server allows), exported with git's checkout code, include/exclude applied,
+// no `.git`, and nothing of the package ever run. Submodules of the vendored repository are followed only
+// when asked (recurseSubmodules), and then every .gitmodules entry is validated first.
+import { readdir, rmdir } from "node:fs/promises";
+import { join } from "node:path";
+import { VendorError } from "../errors.js";
+import { manifestDependency } from "../git/manifest-dep.js";
+import type { Filter } from "../git/objects.js";
+import { ensureCommit, exportTree, listTree, readGitmodules } from "../git/objects.js";
+import { assertCommit, assertSafePath } from "../git/ref.js";
+import type { GitRemote } from "../git/url.js";
+import { resolveSubmoduleUrl, stripCredentials, validateGitUrl } from "../git/url.js";
+import type { LockEntry } from "../lock/types.js";
+import { resolveGit } from "../resolve/git.js";
+import type { Source, SourceContext } from "../source.js";
+
+export interface GitFetchOptions extends Filter {
+  /** Follow the vendored repository's own submodules (off by default). */
+  recurseSubmodules?: boolean;
+  /** The URL as written in the spec, credentials included; used when it is the entry's URL once stripped. */
+  url?: string;
+}
+
+const MAX_SUBMODULE_DEPTH = 8;
+
+function remoteFor(entry: LockEntry, url?: string): GitRemote {
+  const field = `packages.${entry.name}.resolved`;
+  if (!entry.resolved) {
+    throw new VendorError(`git entry "${entry.name}" has no resolved URL`, {
+      exitCode: 2,
+      code: "lock-invalid",
+      field,
+      fix: "run `tonic-vendor sync` to re-lock it",
+    });
+  }
+  const locked = validateGitUrl(entry.resolved, field);
+  if (url && stripCredentials(url) === locked.display) return validateGitUrl(url, field);
+  return locked;
+}
+
+export async function fetchGit(entry: LockEntry, dest: string, ctx: SourceContext, opts: GitFetchOptions = {}): Promise<void> {
+  if (entry.source !== "git") throw new VendorError(`entry "${entry.name}" is not a git entry`, { exitCode: 2, code: "lock-invalid" });
+  if (entry.mode === "submodule") {
+    throw new VendorError(`"${entry.name}" is vendored as a submodule and is never staged`, {
+      exitCode: 2,
+      code: "git-submodule-staged",
+      fix: "materialise it with materialiseSubmodule after the swap",
+    });
+  }
+  const commit = assertCommit(entry.commit, `packages.${entry.name}.commit`);
+  const remote = remoteFor(entry, opts.url);
+  ctx.log(`git fetch ${remote.display} ${commit.slice(0, 12)}`);
+  await exportCommit(remote, commit, dest, opts, ctx, 0);
+}
+
+async function exportCommit(
+  remote: GitRemote,
+  commit: string,
+  dest: string,
+  opts: GitFetchOptions,
+  ctx: SourceContext,
+  depth: number,
+): Promise<void> {
+  const repo = await ensureCommit(remote, commit, ctx.signal);
+  // With recursion, every .gitmodules entry is validated before a single file is written: one hostile
+  // entry refuses the whole dependency.
+  const subs = opts.recurseSubmodules ? await checkedSubmodules(repo, commit, remote, depth) : [];
+  const gitlinks = await exportTree(repo, commit, dest, depth === 0 ? opts : {});
+  if (!opts.recurseSubmodules) {
+    // checkout-index leaves an empty directory for a gitlink; without recursion it has no business in vendor/.
+    for (const g of gitlinks) await rmdir(join(dest, g.path)).catch(() => undefined);
+    return;
+  }
+  for (const s of subs) {
+    ctx.log(`git submodule ${s.path} ${s.remote.display} ${s.commit.slice(0, 12)}`);
+    await exportCommit(s.remote, s.commit, join(dest, s.path), opts, ctx, depth + 1);
+  }
+}
+
+async function checkedSubmodules(
+  repo: string,
+  commit: string,
+  remote: GitRemote,
+  depth: number,
+): Promise<{ path: string; remote: GitRemote; commit: string }[]> {
+  const gitlinks = (await listTree(repo, commit)).filter((e) => e.type === "commit");
+  const modules = await readGitmodules(repo, commit);
+  if (gitlinks.length === 0 && modules.length === 0) return [];
+  if (depth >= MAX_SUBMODULE_DEPTH) {
+    throw new VendorError(`submodules of ${remote.display} nest deeper than ${MAX_SUBMODULE_DEPTH}`, {
+      exitCode: 2,
+      code: "git-submodule-refused",
+      fix: "vendor without --recurse-submodules",
+    });
+  }
+  const checked = modules.map((m) => {
+    const field = `${remote.display}:.gitmodules submodule "${m.name}"`;
+    assertSafePath(m.name, "submodule name", field);
+    assertSafePath(m.path ?? "", "submodule path", field);
+    if (!m.url) throw new VendorError(`submodule "${m.name}" has no url`, { exitCode: 2, code: "git-submodule-refused", field });
+    return { path: m.path ?? "", remote: resolveSubmoduleUrl(remote, m.url, field) };
+  });
+  return gitlinks.map((g) => {
+    const m = checked.find((c) => c.path === g.path);
+    if (!m) {
+      throw new VendorError(`${remote.display} has a submodule at "${g.path}" that .gitmodules does not describe`, {
+        exitCode: 2,
+        code: "git-submodule-refused",
+        fix: "vendor without --recurse-submodules",
+      });
+    }
+    return { path: g.path, remote: m.remote, commit: assertCommit(g.sha, g.path) };
+  });
+}
+
+/** The git Source. `spec` (the manifest's, possibly with credentials) lets fetch authenticate. */
+export function createGitSource(opts: { spec?: string; recurseSubmodules?: boolean } = {}): Source {
+  return {
+    kind: "git",
+    resolve: (name, spec, ctx, locked) => resolveGit(name, spec, ctx, locked),
+    async fetch(entry, dest, ctx) {
+      const dep = await manifestDependency(ctx.projectDir, entry.name);
+      const url = opts.spec ?? dep?.spec;
+      const fo: GitFetchOptions = { recurseSubmodules: opts.recurseSubmodules ?? process.env.TONIC_GIT_RECURSE_SUBMODULES === "1" };
+      if (dep?.include) fo.include = dep.include;
+      if (dep?.exclude) fo.exclude = dep.exclude;
+      if (url) {
+        const m = /^(?:git\+)?([^#]*)/.exec(url);
+        if (m?.[1] && m[1].includes("://")) fo.url = m[1];
+      }
+      await fetchGit(entry, dest, ctx, fo);
+    },
+  };
+}
+
+export const gitSource: Source = createGitSource();
+
+/** Lists what a staging directory holds (tests and diagnostics). */
+export async function listFiles(dir: string, base = ""): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(join(dir, base), { withFileTypes: true })) {
+    const rel = base ? `${base}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...(await listFiles(dir, rel)));
+    else out.push(rel);
+  }
+  return out.sort();
+}
