@@ -2,6 +2,8 @@
 // the same run, interleaved rounds, median ns per lookup. Goal (issue 5): tonic <= 0.6x find-my-way.
 // Run: node --import tsx bench/router.ts
 import FindMyWay from "find-my-way";
+// @medley/router ships no types.
+// @ts-expect-error -- untyped module
 import Medley from "@medley/router";
 import { TrieServeMux } from "../src/tonic/router/mux.js";
 import type { Handler } from "../src/tonic/types.js";
@@ -58,10 +60,12 @@ for (const name of Object.keys(candidates)) {
 }
 for (let r = 0; r < ROUNDS; r++) {
   for (const [name, fn] of Object.entries(candidates)) {
-    const t0 = process.hrtime.bigint();
+    // CPU time of this thread, not wall time: the machine is shared (load generators, other tests), and
+    // CPU time is the steadier figure when another process preempts us.
+    const c0 = process.cpuUsage();
     for (let k = 0; k < ITER; k++) fn();
-    const dt = Number(process.hrtime.bigint() - t0);
-    results[name]!.push(dt / (ITER * n));
+    const c = process.cpuUsage(c0);
+    results[name]!.push(((c.user + c.system) * 1000) / (ITER * n));
   }
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -116,9 +116,9 @@ export async function configure<S extends StandardSchemaV1>(path: string, schema
       throw new ConfigError(
         path,
         doc.errors.map((e) => {
-          const pos = e.linePos?.[0];
-          const message = `invalid YAML: ${e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`;
-          return pos === undefined ? { field: "", message } : { field: "", message, line: pos.line, column: pos.col };
+          const pos = counter.linePos(e.pos[0]);
+          const message = `invalid YAML: ${e.message.split("\n")[0]!}`;
+          return { field: "", message, line: pos.line, column: pos.col };
         }),
       );
     }

@@ -108,6 +108,48 @@ function queryObject(url: string): QueryObject {
   return out;
 }
 
+// One class instead of an object literal with defineProperty: a fixed shape, and url/query built only when
+// a handler reads them (most never look at the query).
+class Request {
+  #url: URL | undefined;
+  #query: unknown;
+  #queryDone: boolean;
+  constructor(
+    readonly req: IncomingMessage,
+    readonly res: ServerResponse,
+    readonly body: unknown,
+    readonly params: unknown,
+    query: unknown,
+    queryDone: boolean,
+    readonly context: unknown,
+  ) {
+    this.#query = query;
+    this.#queryDone = queryDone;
+  }
+  get headers(): IncomingHttpHeaders {
+    return this.req.headers;
+  }
+  get url(): URL {
+    if (this.#url === undefined) {
+      const path = this.req.url ?? "/";
+      try {
+        this.#url = new URL(path, `http://${this.req.headers.host ?? "localhost"}`);
+      } catch {
+        // A Host header that is not a valid authority must not turn into a 500.
+        this.#url = new URL(path, "http://localhost");
+      }
+    }
+    return this.#url;
+  }
+  get query(): unknown {
+    if (!this.#queryDone) {
+      this.#query = queryObject(this.req.url ?? "");
+      this.#queryDone = true;
+    }
+    return this.#query;
+  }
+}
+
 function hasBody(req: IncomingMessage): boolean {
   const cl = req.headers["content-length"];
   if (cl !== undefined) return cl.trim() !== "0";
@@ -206,24 +248,7 @@ export function marshaled<S extends MarshaledSchemas, B = unknown>(
       if (schemas.query !== undefined) query = await validate(schemas.query, queryObject(req.url ?? ""), "query", 400);
       const ctx = schemas.context !== undefined ? contextOf(req, schemas.context) : contextOf(req);
 
-      let url: URL | undefined;
-      const request = {
-        body,
-        params,
-        query,
-        get url(): URL {
-          return (url ??= new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`));
-        },
-        headers: req.headers,
-        req,
-        res,
-        context: ctx,
-      } as MarshaledRequest<S>;
-      if (schemas.query === undefined) {
-        // Parsed on first use: most handlers never look at the query.
-        let q: QueryObject | undefined;
-        Object.defineProperty(request, "query", { get: () => (q ??= queryObject(req.url ?? "")), enumerable: true });
-      }
+      const request = new Request(req, res, body, params, query, schemas.query !== undefined, ctx) as unknown as MarshaledRequest<S>;
 
       // 6. the handler
       const result = (await fn(request)) ?? undefined;

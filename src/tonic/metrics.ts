@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { onResponseDone, reportedStatus } from "./log/meter.js";
 import type { ResponseMeter } from "./log/meter.js";
 import type { Handler } from "./types.js";
+import { wrapped } from "./wrap.js";
 
 /** The registry metrics land in when none is passed: tonic's own, not prom-client's global one. */
 export const defaultRegistry = new Registry();
@@ -27,10 +28,10 @@ export interface TimedOptions extends MetricOptions {
 export function counted(name: string, handler: Handler, options: MetricOptions = {}): Handler {
   const counter = new Counter({ name, help: options.help ?? `Requests served by ${name}`, registers: [options.registry ?? defaultRegistry] });
   const done = (): void => counter.inc();
-  return (req, res) => {
+  return wrapped(handler, (req, res) => {
     onResponseDone(req, res, done);
     return handler(req, res);
-  };
+  });
 }
 
 /** Counts requests by status code: `<name>{code="200"}`; 499 when the client left before any status. */
@@ -52,10 +53,10 @@ export function countedByStatus(name: string, handler: Handler, options: MetricO
     }
     child.inc();
   };
-  return (req, res) => {
+  return wrapped(handler, (req, res) => {
     onResponseDone(req, res, done);
     return handler(req, res);
-  };
+  });
 }
 
 /** Observes each request's latency in seconds: `<name>` histogram (`_bucket`, `_sum`, `_count`). */
@@ -70,10 +71,10 @@ export function timed(name: string, handler: Handler, options: TimedOptions = {}
     const h = new Histogram({ name, help, registers, ...(options.buckets ? { buckets: options.buckets } : {}) });
     done = (m) => h.observe((m.end - m.start) / 1000);
   }
-  return (req, res) => {
+  return wrapped(handler, (req, res) => {
     onResponseDone(req, res, done);
     return handler(req, res);
-  };
+  });
 }
 
 /** Serves the registry in the Prometheus text exposition format (GET and HEAD). */

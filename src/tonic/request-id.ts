@@ -4,6 +4,7 @@ import { randomFillSync } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { requestState } from "./state.js";
 import type { Handler } from "./types.js";
+import { wrapped } from "./wrap.js";
 
 export const REQUEST_ID_HEADER = "X-Request-ID";
 
@@ -58,8 +59,8 @@ export function requestId(req: IncomingMessage, res?: ServerResponse): string {
 
 /** Middleware: assigns the request id before the handler runs and echoes it in the response. */
 export function withRequestId(handler: Handler): Handler {
-  return (req, res) => {
+  return wrapped(handler, (req, res) => {
     requestId(req, res);
     return handler(req, res);
-  };
+  });
 }

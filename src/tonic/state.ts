@@ -32,6 +32,12 @@ export function requestState(req: IncomingMessage): RequestState {
   return s;
 }
 
+/** The state of this request if anything created it, without creating it (loggers read `user` per request;
+ * creating a state per request just to find it empty measured ~3 us). */
+export function peekRequestState(req: IncomingMessage): RequestState | undefined {
+  return states.get(req);
+}
+
 /** Route params of this request (empty when no route captured any). */
 export const params = (req: IncomingMessage): Record<string, string> => requestState(req).params;
 

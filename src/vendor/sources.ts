@@ -112,7 +112,7 @@ export const fileSource: Source = {
   },
 };
 
-/** The GIT part replaces `git` here with its Source. */
+// The git Source is the GIT part's (fetch/git.ts).
 const SOURCES: Record<SourceKind, Source> = {
   registry: registrySource,
   tarball: tarballSource,

@@ -16,6 +16,7 @@ import { frozenDisagreements } from "./sync/frozen.js";
 import { linkTree, listStrays, writeDurable } from "./sync/fs-tree.js";
 import { NEW_SUFFIX, commit, recover, stagingPaths } from "./sync/swap.js";
 import { acquireProjectLock } from "./sync/txn-lock.js";
+import { fingerprint, isKnownResolution, rememberResolution } from "./sync/resolve-cache.js";
 
 export interface SyncOptions {
   projectDir: string;
@@ -146,6 +147,9 @@ export async function syncWith(deps: SyncDeps, opts: SyncOptions): Promise<SyncR
         });
       }
       resolved = oldLock;
+    } else if (oldLock && oldLockText !== undefined && !opts.update?.length && isKnownResolution(projectDir, fingerprint(serializeManifest(manifest), oldLockText))) {
+      log("manifest and lock unchanged since the last sync: keeping the locked versions");
+      resolved = oldLock;
     } else {
       log("resolving");
       resolved = await deps.resolveClosure({ manifest, lock: oldLock, ctx, update: opts.update ?? [] });
@@ -194,6 +198,7 @@ export async function syncWith(deps: SyncDeps, opts: SyncOptions): Promise<SyncR
     const manifestUnchanged = newManifestText === undefined || newManifestText === manifestText;
     if (toFetch.length === 0 && strays.length === 0 && manifestUnchanged && (existsSync(vendor) || staged.length === 0) && serializeLock(newLock) === oldLockText) {
       log("nothing to change: vendor/ and tonic-vendor.lock already match the manifest");
+      if (!opts.frozen) rememberResolution(projectDir, fingerprint(serializeManifest(manifest), serializeLock(newLock)));
       const report = await rewriteProjectStep(deps, projectDir, manifest, newLock, log);
       crashPoint("project-rewritten");
       return { changed: false, lock: newLock, fetched: [], reused, removed: [], strays: [], dynamic: report.dynamic, recovered };
@@ -277,6 +282,7 @@ export async function syncWith(deps: SyncDeps, opts: SyncOptions): Promise<SyncR
       }
       await deps.materialiseSubmodule({ projectDir, vendorDir: manifest.vendorDir, key: k, entry: e });
     }
+    if (!opts.frozen) rememberResolution(projectDir, fingerprint(serializeManifest(manifest), serializeLock(newLock)));
     const report = await rewriteProjectStep(deps, projectDir, manifest, newLock, log);
     dynamic.push(...report.dynamic);
     crashPoint("project-rewritten");

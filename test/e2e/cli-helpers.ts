@@ -24,6 +24,7 @@ export function cli(cwd: string, args: string[], env: Record<string, string | un
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete fullEnv[k];
   // keep npm's cache per project so tests never share or pollute the user's cache
   fullEnv.npm_config_cache = join(cwd, ".npm-cache");
+  fullEnv.TONIC_VENDOR_CACHE ??= join(cwd, ".tonic-cache");
   const child = spawn(process.execPath, [BIN, "--cwd", cwd, ...args], { env: fullEnv as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";

@@ -37,7 +37,7 @@ test("init, add, list, why, check, no-op sync, remove", async (t) => {
 
   r = await cli(dir, ["list"]);
   assert.equal(r.code, 0);
-  assert.match(r.stdout, /├── tf-cjs-util@1\.0\.0\n│   └── tf-leaf@1\.1\.0/);
+  assert.match(r.stdout, /├── tf-cjs-util@1\.0\.0\n│ {3}└── tf-leaf@1\.1\.0/);
   r = await cli(dir, ["why", "tf-leaf"]);
   assert.equal(r.code, 0);
   assert.match(r.stdout, /tf-cjs-util@1\.0\.0 > tf-leaf@1\.1\.0/);

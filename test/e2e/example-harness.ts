@@ -42,7 +42,6 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Builds examples/service (scripts/build-example.mjs) unless its output is already newer than its inputs. */
 export async function ensureExampleBuilt(): Promise<void> {
-  if (process.env.EXAMPLE_TEST_DEV === "1") return; // TEMP-DEV
   if (!existsSync(join(repoRoot, "dist", "tonic", "index.js"))) {
     throw new Error("dist/tonic is missing: run `npm run build` first (npm test does)");
   }
@@ -81,9 +80,7 @@ export function nodeModulesAbove(dir: string): string[] {
 
 /** A private copy of the built service (package.json, config.json, dist/, lib/, vendor/) in a temp dir. */
 export function copyExample(): string {
-  const base = process.env.EXAMPLE_TEST_DEV === "1" ? join(repoRoot, ".tmp") : tmpdir(); // TEMP-DEV
-  mkdirSync(base, { recursive: true });
-  const dir = mkdtempSync(join(base, "tonic-example-"));
+  const dir = mkdtempSync(join(tmpdir(), "tonic-example-"));
   for (const f of ["package.json", "config.json", "dist", "lib", "vendor"]) {
     if (existsSync(join(exampleDir, f))) cpSync(join(exampleDir, f), join(dir, f), { recursive: true });
   }

@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { alive, call, copyExample, ensureExampleBuilt, nodeModulesAbove, startService } from "./example-harness.js";
-import type { Reply, Service } from "./example-harness.js";
+import type { Reply } from "./example-harness.js";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const ADMIN = { Host: "admin.wagers.test" };
@@ -32,7 +32,7 @@ test("a bad config file fails with exit 2, naming the file and the field", async
 
 test("graceful stop: SIGTERM finishes every in-flight request, then exits 0", async () => {
   await ensureExampleBuilt();
-  const svc = await startService(copyExample(), { config: { store: { latencyMs: 300 } } });
+  const svc = await startService(copyExample(), { config: { store: { latencyMs: 300 }, logs: { transcript: true } } });
   try {
     // An idle keep-alive connection must not hold the stop up.
     const { Agent } = await import("node:http");
@@ -57,8 +57,11 @@ test("graceful stop: SIGTERM finishes every in-flight request, then exits 0", as
       );
     }
     await everySent;
-    // Every request is on the wire and the store holds each for 300 ms: stop now, mid-flight.
-    await sleep(50);
+    // Stop once the server has begun every request (the transcript logs each request head on arrival) and
+    // the store holds each for 300 ms: mid-flight. (Connections merely accepted, or still in the kernel's
+    // backlog, are not in flight yet: a stop may refuse them, as any server's would.)
+    const heads = /^\S+ > POST \/v[12]\/accounts HTTP\/1\.1$/gm;
+    await svc.waitFor(() => ((svc.stderr.match(heads)?.length ?? 0) >= n ? "all" : ""), /all/);
     svc.proc.kill("SIGTERM");
     const replies = await Promise.allSettled(inFlight);
     const failed = replies.filter((r) => r.status === "rejected" || r.value.status !== 201);
@@ -147,18 +150,26 @@ test("SIGUSR2: zero-downtime restart under load over HTTP and TLS, new pid, no f
   }
 });
 
-test("the development certificate is created on first run and reused after", async () => {
+test("the development certificate is created on first run and reused after; the transcript redacts credentials", async () => {
   await ensureExampleBuilt();
   const dir = copyExample();
-  const first = await startService(dir, { config: { logs: { access: "off", json: "off" } } });
+  const quiet = { logs: { access: "off", json: "off" } };
+  const first = await startService(dir, { config: quiet });
   await first.stop();
   assert.match(first.stderr, /created a development certificate/);
   const cert = first.certificate.toString();
-  const second = await startService(dir, { config: { logs: { access: "off", json: "off" } } });
+  const second = await startService(dir, { config: { logs: { access: "off", json: "off", transcript: true } } });
   try {
     assert.doesNotMatch(second.stderr, /created a development certificate/);
     assert.equal(second.certificate.toString(), cert);
     assert.equal((await call(second, { path: "/healthz", tls: true })).status, 200);
+
+    const r = await call(second, { path: "/accounts", headers: { ...ADMIN, "X-Request-ID": "transcript-1" }, auth: VIEWER, tls: true });
+    assert.equal(r.status, 200);
+    await second.waitFor(() => second.stderr, /^transcript-1 < HTTP\/1\.1 200 OK$/m);
+    assert.match(second.stderr, /^transcript-1 > GET \/accounts HTTP\/1\.1$/m);
+    assert.match(second.stderr, /^transcript-1 > Authorization: \*\* redacted \*\*$/m);
+    assert.doesNotMatch(second.stderr, new RegExp(Buffer.from(VIEWER).toString("base64")));
   } finally {
     await second.stop();
     second.cleanup();

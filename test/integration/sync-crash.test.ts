@@ -2,7 +2,7 @@
 // vendor/, the lock and the manifest are wholly the old state or wholly the new one (or a committed journal
 // says the next run rolls forward), the lock tells the truth about the tree, and the next sync recovers
 // and leaves no leftovers.
-import { test } from "node:test";
+import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -15,6 +15,10 @@ import { pendingCommit } from "../../src/vendor/sync/swap.js";
 import { parseLock } from "../../src/vendor/lock/read.js";
 import { digestTrees } from "../../src/vendor/digest/index.js";
 import { UNIVERSE, fakeDeps } from "./sync-fakes.js";
+
+const cacheDir = mkdtempSync(join(tmpdir(), "tonic-cache-"));
+process.env.TONIC_VENDOR_CACHE = cacheDir;
+after(() => rmSync(cacheDir, { recursive: true, force: true }));
 import { snapshot } from "./sync-snapshot.js";
 
 const driver = fileURLToPath(new URL("./sync-driver.ts", import.meta.url));

@@ -1,6 +1,6 @@
 // sync's orchestration against fake resolve/fetch steps and the real digest: staging, reuse, no-op,
 // failures that must leave everything as it was, --frozen, and the project lock.
-import { test } from "node:test";
+import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync, readFileSync, statSync, existsSync, mkdirSync, readdirSync } from "node:fs";
@@ -13,6 +13,10 @@ import { parseManifest } from "../../src/vendor/manifest/read.js";
 import { digestTrees } from "../../src/vendor/digest/index.js";
 import { TXN_LOCK_FILE } from "../../src/vendor/sync/txn-lock.js";
 import { UNIVERSE, fakeDeps } from "./sync-fakes.js";
+
+const cacheDir = mkdtempSync(join(tmpdir(), "tonic-cache-"));
+process.env.TONIC_VENDOR_CACHE = cacheDir;
+after(() => rmSync(cacheDir, { recursive: true, force: true }));
 import { snapshot } from "./sync-snapshot.js";
 
 function project(deps: Record<string, string>): string {

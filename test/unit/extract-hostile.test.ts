@@ -47,6 +47,31 @@ test("odd but harmless modes are normalised (0600 -> 0644, 0700 -> 0755, 0777 ->
     assert.deepEqual(modes, [0o644, 0o755, 0o755, 0o755]);
   }));
 
+test("modes do not depend on the process umask", () =>
+  withTmp(async (dir) => {
+    const old = process.umask(0o077);
+    try {
+      extractTarball(goodPackage(), join(dir, "x"), { label: "umask" });
+    } finally {
+      process.umask(old);
+    }
+    assert.equal((await stat(join(dir, "x", "lib"))).mode & 0o777, 0o755);
+    assert.equal((await stat(join(dir, "x", "lib/index.js"))).mode & 0o777, 0o644);
+    assert.equal((await stat(join(dir, "x", "bin/cli.js"))).mode & 0o777, 0o755);
+  }));
+
+test("extracting the same bytes twice gives identical trees", () =>
+  withTmp(async (dir) => {
+    extractTarball(goodPackage(), join(dir, "a"), { label: "a" });
+    extractTarball(goodPackage(), join(dir, "b"), { label: "b" });
+    for (const f of ["package.json", "lib/index.js", "bin/cli.js"]) {
+      const [sa, sb] = [await stat(join(dir, "a", f)), await stat(join(dir, "b", f))];
+      assert.equal(sa.mode, sb.mode);
+      assert.equal(sa.mtimeMs, sb.mtimeMs);
+      assert.deepEqual(await readFile(join(dir, "a", f)), await readFile(join(dir, "b", f)));
+    }
+  }));
+
 test("an uncompressed tar is accepted too", () =>
   withTmp(async (dir) => {
     extractTarball(rawTar([{ path: "package/index.js", body: "x" }]), join(dir, "x"), { label: "plain" });

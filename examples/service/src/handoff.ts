@@ -15,14 +15,17 @@ export interface Listeners {
   [name: string]: Server;
 }
 
-/** The fds this process inherited, by name (from a restart or systemd socket activation), or {}. */
-export function inheritedFds(env: NodeJS.ProcessEnv = process.env): Record<string, number> {
+/**
+ * The fds this process inherited, by name (from a restart or systemd socket activation), or {}. Without
+ * LISTEN_FDNAMES the order is `order` (systemd passes sockets in the order the .socket unit lists them).
+ */
+export function inheritedFds(env: NodeJS.ProcessEnv = process.env, order: readonly string[] = ["http", "https"]): Record<string, number> {
   const count = Number(env.LISTEN_FDS ?? "");
   const pid = env.LISTEN_PID;
   if (!Number.isInteger(count) || count < 1 || (pid !== undefined && pid !== "" && Number(pid) !== process.pid)) return {};
   const names = (env.LISTEN_FDNAMES ?? "").split(":");
   const out: Record<string, number> = {};
-  for (let i = 0; i < count; i++) out[names[i] || `fd${i}`] = FIRST_FD + i;
+  for (let i = 0; i < count; i++) out[names[i] || order[i] || `fd${i}`] = FIRST_FD + i;
   // Our own children must not take them again.
   delete env.LISTEN_FDS;
   delete env.LISTEN_PID;

@@ -1,6 +1,7 @@
 // Entry point: node dist/main.js [--config path/to/config.json]
 // Loads and validates the config, builds the app, listens on HTTP and TLS (a development certificate is made
 // on first run), stops gracefully on SIGTERM/SIGINT and restarts without downtime on SIGUSR2.
+import net from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -94,7 +95,10 @@ async function main(): Promise<number> {
           return;
         }
         say(`pid ${pid} is serving; draining`);
-        void stop("restart").then(() => process.exit(0));
+        // Stop accepting first and give connections accepted a moment ago the time to deliver their request:
+        // close() alone would take them for idle keep-alive connections and close them unanswered.
+        for (const s of Object.values(listeners)) net.Server.prototype.close.call(s.server);
+        setTimeout(() => void stop("restart").then(() => process.exit(0)), Math.min(1000, config.shutdownTimeoutMs));
       },
       (err: unknown) => {
         restarting = false;

@@ -4,8 +4,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Writable } from "node:stream";
 import { requestId } from "../request-id.js";
-import { requestState } from "../state.js";
+import { peekRequestState } from "../state.js";
 import type { Handler } from "../types.js";
+import { wrapped } from "../wrap.js";
 import { escapeLogItem } from "./escape.js";
 import { lineSink } from "./line-writer.js";
 import { onResponseDone, reportedStatus } from "./meter.js";
@@ -78,7 +79,7 @@ export function apacheLogged(handler: Handler, options: ApacheLogOptions = {}): 
       formatApacheLine({
         remote: req.socket?.remoteAddress,
         // Only a name that authentication verified (httpBasicAuth sets it); never the raw header.
-        user: requestState(req).user,
+        user: peekRequestState(req)?.user,
         time: m.startTime,
         method: req.method ?? "-",
         url: req.url ?? "-",
@@ -91,9 +92,9 @@ export function apacheLogged(handler: Handler, options: ApacheLogOptions = {}): 
       }),
     );
   };
-  return (req, res) => {
+  return wrapped(handler, (req, res) => {
     if (withId) requestId(req, res);
     onResponseDone(req, res, done);
     return handler(req, res);
-  };
+  });
 }

@@ -3,8 +3,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { pino } from "pino";
 import type { Logger } from "pino";
 import { requestId } from "../request-id.js";
-import { requestState } from "../state.js";
+import { peekRequestState } from "../state.js";
 import type { Handler } from "../types.js";
+import { wrapped } from "../wrap.js";
 import { onResponseDone, reportedStatus } from "./meter.js";
 import type { ResponseMeter } from "./meter.js";
 
@@ -47,16 +48,16 @@ export function jsonLogged(handler: Handler, options: JsonLogOptions = {}): Hand
       requestId: requestId(req),
       completed: m.finished,
     };
-    const user = requestState(req).user;
+    const user = peekRequestState(req)?.user;
     if (user !== undefined) record.user = user;
     const remote = req.socket?.remoteAddress;
     if (remote !== undefined) record.remoteAddress = remote;
     if (status >= 500 || !m.finished) logger.error(record, message);
     else logger.info(record, message);
   };
-  return (req, res) => {
+  return wrapped(handler, (req, res) => {
     requestId(req, res);
     onResponseDone(req, res, done);
     return handler(req, res);
-  };
+  });
 }

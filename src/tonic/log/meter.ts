@@ -53,15 +53,15 @@ function install(req: IncomingMessage, res: Metered): MeterState {
   // (backpressure) are untouched; only the byte count is observed.
   const write = res.write;
   const end = res.end;
-  res.write = function (this: ServerResponse, chunk: unknown, encoding?: unknown) {
+  // Fixed arity instead of `arguments`/apply: measured cheaper on the hot path; write/end accept undefined
+  // for the arguments a caller left out.
+  res.write = function (this: ServerResponse, chunk: unknown, encoding?: unknown, cb?: unknown) {
     m.bytes += byteLength(chunk, encoding);
-    // eslint-disable-next-line prefer-rest-params
-    return (write as (...a: unknown[]) => boolean).apply(this, arguments as unknown as unknown[]);
+    return (write as (c: unknown, e: unknown, cb: unknown) => boolean).call(this, chunk, encoding, cb);
   } as ServerResponse["write"];
-  res.end = function (this: ServerResponse, chunk?: unknown, encoding?: unknown) {
+  res.end = function (this: ServerResponse, chunk?: unknown, encoding?: unknown, cb?: unknown) {
     if (typeof chunk !== "function") m.bytes += byteLength(chunk, encoding);
-    // eslint-disable-next-line prefer-rest-params
-    return (end as (...a: unknown[]) => ServerResponse).apply(this, arguments as unknown as unknown[]);
+    return (end as (c: unknown, e: unknown, cb: unknown) => ServerResponse).call(this, chunk, encoding, cb);
   } as ServerResponse["end"];
   // ServerResponse emits "close" both after a complete response and when the connection dies first.
   res.once("close", () => {

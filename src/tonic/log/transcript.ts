@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Writable } from "node:stream";
 import { requestId } from "../request-id.js";
 import type { Handler } from "../types.js";
+import { wrapped } from "../wrap.js";
 import { lineSink } from "./line-writer.js";
 import { onResponseDone } from "./meter.js";
 
@@ -81,7 +82,7 @@ export function logged(handler: Handler, options: TranscriptOptions = {}): Handl
     return out;
   };
 
-  return (req: IncomingMessage, res: ServerResponse) => {
+  return wrapped(handler, (req: IncomingMessage, res: ServerResponse) => {
     const rid = requestId(req, res);
     const head = [`${req.method ?? "-"} ${req.url ?? "-"} HTTP/${req.httpVersion}`];
     const raw = req.rawHeaders;
@@ -132,5 +133,5 @@ export function logged(handler: Handler, options: TranscriptOptions = {}): Handl
       sink.write(out);
     });
     return handler(req, res);
-  };
+  });
 }

@@ -88,16 +88,23 @@ export class TrieServeMux {
     return this;
   }
 
-  /** What would serve `method path` (path raw, without query), without serving it; undefined = 404/405. */
+  /**
+   * What would serve `method path` (path raw, without query; method case-sensitive, as in HTTP), without
+   * serving it; undefined = 404 or 405. For an OPTIONS the mux answers itself, the handler is the mux's.
+   */
   lookup(method: string, path: string): RouteMatch | undefined {
     let f: Found | null;
     try {
-      f = this.#trie.find(method.toUpperCase(), path);
+      f = this.#trie.find(method, path);
     } catch {
       return undefined;
     }
     if (f === null) return undefined;
-    if (f.kind === Kind.Route) return { handler: f.handler ?? this.handler, pattern: f.leaf!.pattern, params: f.params };
+    if (f.kind === Kind.Route) {
+      // The Found object already has the RouteMatch fields: no second allocation on the hot path.
+      if (f.handler === undefined) f.handler = this.handler;
+      return f as RouteMatch;
+    }
     if (f.kind === Kind.Namespace) {
       const ns = f.ns!;
       const inner = muxOf(ns.handler);

@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import https from "node:https";
 import net from "node:net";
 import type { AddressInfo, Socket } from "node:net";
-import { writeError } from "../errors.js";
+import { recovered } from "../compose.js";
 import type { ErrorLogger, ErrorWriter } from "../errors.js";
 import type { Handler } from "../types.js";
 import { inheritedListenFd, RESTART_ENV } from "./inherit.js";
@@ -81,21 +81,6 @@ export interface CloseResult {
 // Only one server per process can own SIGUSR2: the restart hands over one listening socket.
 let restartOwner: Server | undefined;
 
-function recoverHandler(handler: Handler, errorWriter?: ErrorWriter, onError?: ErrorLogger): Handler {
-  const opts = { errorWriter, onError };
-  return (req, res) => {
-    try {
-      const p = handler(req, res);
-      if (p !== undefined && typeof (p as Promise<void>).then === "function") {
-        return (p as Promise<void>).then(undefined, (err: unknown) => writeError(req, res, err, opts));
-      }
-    } catch (err) {
-      writeError(req, res, err, opts);
-    }
-    return undefined;
-  };
-}
-
 type HttpSocket = Socket & { _httpMessage?: ServerResponse | null };
 
 export class Server {
@@ -113,7 +98,7 @@ export class Server {
   constructor(handler: Handler, options: ServerOptions = {}) {
     this.options = options;
     this.log = options.log ?? ((m) => process.stderr.write(`tonic[${process.pid}]: ${m}\n`));
-    const inner = options.recover === false ? handler : recoverHandler(handler, options.errorWriter, options.onError);
+    const inner = options.recover === false ? handler : recovered(handler, { errorWriter: options.errorWriter, onError: options.onError });
     const listener = (req: IncomingMessage, res: ServerResponse): void => {
       // Requests that arrive on an open keep-alive connection during the drain are served, and told to go.
       if (this.closing) res.setHeader("Connection", "close");

@@ -7,7 +7,7 @@ import type { Lock } from "../lock/types.js";
 import { MANIFEST_FILE, parseManifest, readManifest } from "../manifest/read.js";
 import type { Manifest } from "../manifest/types.js";
 import { CHECKERS } from "./checkers.js";
-import { gitInfo, readBlobs } from "./git-objects.js";
+import { beginGitSession, endGitSession, gitInfo, readBlobs } from "./git-objects.js";
 import type { CheckContext, CheckReport, Problem } from "./types.js";
 
 export interface CheckOptions {
@@ -34,6 +34,15 @@ async function readStaged(projectDir: string): Promise<{ manifest: Manifest; loc
 }
 
 export async function runCheck(projectDir: string, opts: CheckOptions = {}): Promise<CheckReport> {
+  beginGitSession(projectDir);
+  try {
+    return await check(projectDir, opts);
+  } finally {
+    endGitSession(projectDir);
+  }
+}
+
+async function check(projectDir: string, opts: CheckOptions): Promise<CheckReport> {
   const staged = opts.staged ?? false;
   const { manifest, lock } = staged ? await readStaged(projectDir) : { manifest: await readManifest(projectDir), lock: await readLock(projectDir) };
   if (!lock) {

@@ -9,8 +9,20 @@ const LOCK = "tonic-vendor.lock";
 const MANIFEST = "tonic-vendor.json";
 const SYNC_FIX = "run `tonic-vendor sync` to re-resolve the lock from the manifest";
 
+function registryCheck(entry: LockEntry, realName: string, range: string): string | undefined {
+  if (entry.source !== "registry") return `it is locked as a ${entry.source} source, but the spec asks for the registry`;
+  if (entry.name !== realName) return `the lock has package "${entry.name}", the spec asks for "${realName}"`;
+  if (!entry.version || !semver.satisfies(entry.version, range)) return `locked version ${entry.version ?? "(none)"} does not satisfy "${range}"`;
+  return undefined;
+}
+
 /** Why `entry` does not satisfy `spec`, or undefined when it does (or cannot be decided offline). */
 export function unsatisfied(name: string, spec: string, entry: LockEntry, projectDir: string): string | undefined {
+  // Most specs are plain semver ranges of the registry package itself: npm-package-arg would say so too, but
+  // at ~0.2 ms a call it was a visible share of `check` on a 500-entry lock.
+  if (/^[\w.^~<>=|* -]+$/.test(spec) && !spec.includes("/") && semver.validRange(spec) !== null) {
+    return registryCheck(entry, name, spec);
+  }
   let parsed: npa.Result;
   try {
     parsed = npa.resolve(name, spec, projectDir);
@@ -18,14 +30,13 @@ export function unsatisfied(name: string, spec: string, entry: LockEntry, projec
     return `the manifest spec "${spec}" cannot be parsed: ${(e as Error).message}`;
   }
   const registry = (realName: string, range: string, type: string): string | undefined => {
-    if (entry.source !== "registry") return `it is locked as a ${entry.source} source, but the spec asks for the registry`;
-    if (entry.name !== realName) return `the lock has package "${entry.name}", the spec asks for "${realName}"`;
-    // A dist-tag ("latest") moves on the registry; offline there is nothing to compare it with.
-    if (type === "tag") return undefined;
-    if (!entry.version || !semver.satisfies(entry.version, range, { includePrerelease: false, loose: false })) {
-      return `locked version ${entry.version ?? "(none)"} does not satisfy "${range}"`;
+    // A dist-tag ("latest") moves on the registry; offline there is nothing to compare it with, but the
+    // source and name still must match.
+    if (type === "tag") {
+      if (entry.source !== "registry") return `it is locked as a ${entry.source} source, but the spec asks for the registry`;
+      return entry.name === realName ? undefined : `the lock has package "${entry.name}", the spec asks for "${realName}"`;
     }
-    return undefined;
+    return registryCheck(entry, realName, range);
   };
   switch (parsed.type) {
     case "version":
@@ -93,7 +104,7 @@ export async function checkManifest(ctx: CheckContext): Promise<Problem[]> {
     }
     const lockedMode = entry.mode ?? "tarball";
     if (entry.source === "git" && lockedMode !== dep.mode) {
-      problems.push({ item: "manifest", code: "mode-changed", file: LOCK, entry: root.key, message: `"${dep.name}" is locked in ${lockedMode} mode but ${MANIFEST} asks for ${dep.mode}`, fix: SYNC_FIX });
+      problems.push({ item: "manifest", code: "git-mode-changed", file: LOCK, entry: root.key, message: `"${dep.name}" is locked in ${lockedMode} mode but ${MANIFEST} asks for ${dep.mode}`, fix: SYNC_FIX });
     }
   }
   for (const name of Object.keys(lock.roots).sort()) {

@@ -2,16 +2,13 @@
 // digest, executable bits match, nothing h1 cannot see (symlinks, special files) is present, and nothing in
 // vendor/ is unowned. A digest says only "something differs"; to name the files, the tree is compared with
 // a copy git holds (index, then HEAD) whose digest equals the lock's, when there is one.
-import { existsSync, lstatSync, readdirSync, type Dirent } from "node:fs";
+import { lstatSync, readdirSync, type Dirent } from "node:fs";
 import { join } from "node:path";
 import { hashTrees, h1, type FileHash } from "../digest/index.js";
 import { isVendorError } from "../errors.js";
 import type { LockEntry } from "../lock/types.js";
 import { BlobHashes, gitInfo, listHead, listIndex, type GitInfo, type GitPath } from "./git-objects.js";
 import type { CheckContext, Problem } from "./types.js";
-
-/** Written by sync while it swaps trees; its presence means a run was killed before it finished. */
-const JOURNAL_FILE = ".tonic-vendor.journal";
 
 const frozenFix = (dir: string): string => `run \`tonic-vendor sync --frozen\` to restore ${dir} from the lock`;
 
@@ -107,17 +104,12 @@ async function explainMismatch(
   return [{ ...base, message: `${dir} hashes to ${actualDigest} but the lock says ${locked}${git ? "; no copy in git matches the lock, so the changed files cannot be named" : "; the project is not a git repository, so the changed files cannot be named"}`, fix: frozenFix(dir) }];
 }
 
-function journalProblem(ctx: CheckContext): Problem[] {
-  if (!existsSync(join(ctx.projectDir, JOURNAL_FILE))) return [];
-  return [{ item: "tree", code: "sync-interrupted", file: JOURNAL_FILE, message: "a `tonic-vendor sync` was interrupted before it finished", fix: "run `tonic-vendor sync` to finish or undo it" }];
-}
-
 function strayProblem(dir: string, name: string): Problem {
   return { item: "tree", code: "stray", file: `${dir}/${name}`, message: `${dir}/${name} is in ${dir}/ but no lock entry owns it`, fix: `delete it, or add it to tonic-vendor.json and run \`tonic-vendor sync\`` };
 }
 
 async function checkWorkTree(ctx: CheckContext): Promise<Problem[]> {
-  const problems: Problem[] = journalProblem(ctx);
+  const problems: Problem[] = [];
   const rel = vendorRelOf(ctx);
   const keys = Object.keys(ctx.lock.packages).sort();
   const present: string[] = [];
@@ -261,6 +253,13 @@ async function checkStagedTree(ctx: CheckContext): Promise<Problem[]> {
   return problems;
 }
 
-export function checkTree(ctx: CheckContext): Promise<Problem[]> {
-  return ctx.staged ? checkStagedTree(ctx) : checkWorkTree(ctx);
+const byFile = (a: Problem, b: Problem): number => {
+  const fa = a.file ?? "";
+  const fb = b.file ?? "";
+  return fa < fb ? -1 : fa > fb ? 1 : a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
+};
+
+/** Problems come out ordered by path, so two runs over the same tree print the same report. */
+export async function checkTree(ctx: CheckContext): Promise<Problem[]> {
+  return (await (ctx.staged ? checkStagedTree(ctx) : checkWorkTree(ctx))).sort(byFile);
 }

@@ -1,12 +1,12 @@
 // Tree digests: h1 exactly as Go's golang.org/x/mod/sumdb/dirhash.Hash1 (sha256 over the byte-sorted lines
 // "<sha256 hex>  <path>\n", base64, "h1:" prefix), plus what h1 does not see: executable bits and symlinks.
 import { createHash } from "node:crypto";
-import { readdirSync, lstatSync, type Dirent } from "node:fs";
+import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { Worker } from "node:worker_threads";
 import { VendorError } from "../errors.js";
-import { WORKER_SOURCE } from "./worker-source.js";
+import { JOB_SOURCE, WORKER_SOURCE } from "./worker-source.js";
 
 export interface TreeDigest {
   digest: string;
@@ -60,7 +60,7 @@ function sortFiles<T extends { path: string }>(files: T[]): T[] {
 /** h1 of (path, sha256) pairs; paths are sorted here. Throws for a name Go's Hash1 refuses (a newline). */
 export function h1(files: readonly { path: string; sha256: string }[]): string {
   const sorted = sortFiles([...files]);
-  const h = createHash("sha256");
+  const lines: string[] = [];
   for (const f of sorted) {
     if (f.path.includes("\n")) {
       throw new VendorError(`file name contains a newline: ${JSON.stringify(f.path)}`, {
@@ -69,169 +69,139 @@ export function h1(files: readonly { path: string; sha256: string }[]): string {
         fix: "remove or rename the file; h1 (like Go's dirhash) cannot digest names containing newlines",
       });
     }
-    h.update(`${f.sha256}  ${f.path}\n`);
+    lines.push(`${f.sha256}  ${f.path}\n`);
   }
-  return `h1:${h.digest("base64")}`;
+  return `h1:${createHash("sha256").update(lines.join("")).digest("base64")}`;
 }
 
-interface Pending {
+interface Job {
   tree: number;
-  rels: string[];
-  abs: string[];
+  /** Directories still to walk, relative to the tree's root ("" is the root). */
+  stack: string[];
 }
 
-type WorkerResult = [sha256: string, mode: number, error: string];
-
-/** Fixed pool of hashing workers shared by every tree of one call. */
-class HashPool {
-  private readonly workers: Worker[] = [];
-  private readonly inflight = new Map<number, { batch: Pending; worker: number }>();
-  private readonly outstanding: number[] = [];
-  private readonly queue: Pending[] = [];
-  private nextId = 0;
-  private failure: Error | undefined;
-  private onIdle: (() => void) | undefined;
-
-  constructor(
-    size: number,
-    private readonly onResult: (batch: Pending, out: WorkerResult[]) => void,
-  ) {
-    for (let i = 0; i < size; i++) {
-      const w = new Worker(WORKER_SOURCE, { eval: true });
-      w.on("message", (msg: { id: number; out: WorkerResult[] }) => {
-        const job = this.inflight.get(msg.id);
-        if (!job) return;
-        this.inflight.delete(msg.id);
-        this.outstanding[job.worker]!--;
-        try {
-          this.onResult(job.batch, msg.out);
-        } catch (e) {
-          this.failure ??= e as Error;
-        }
-        this.pump();
-      });
-      w.on("error", (e) => {
-        this.failure ??= e;
-        this.onIdle?.();
-      });
-      this.workers.push(w);
-      this.outstanding.push(0);
-    }
-  }
-
-  add(batch: Pending): void {
-    this.queue.push(batch);
-    this.pump();
-  }
-
-  private pump(): void {
-    // A few batches in flight per worker keep it busy while the main thread is walking directories.
-    for (let i = 0; i < this.workers.length && this.queue.length; i++) {
-      while (this.outstanding[i]! < 4 && this.queue.length) {
-        const batch = this.queue.shift()!;
-        const id = this.nextId++;
-        this.inflight.set(id, { batch, worker: i });
-        this.outstanding[i]!++;
-        this.workers[i]!.postMessage({ id, paths: batch.abs });
-      }
-    }
-    if (this.inflight.size === 0 && this.queue.length === 0) this.onIdle?.();
-  }
-
-  async drain(): Promise<void> {
-    if (this.inflight.size || this.queue.length) {
-      await new Promise<void>((resolve) => {
-        this.onIdle = resolve;
-        this.pump();
-      });
-    }
-    if (this.failure) throw this.failure;
-  }
-
-  async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
-  }
+interface JobResult {
+  id: number;
+  files: string;
+  hex: string;
+  modes: Int32Array;
+  symlinks: string;
+  others: string;
+  errors: string;
+  rest: string[];
 }
 
-const BATCH = 64;
+const split = (s: string): string[] => (s === "" ? [] : s.split("\0"));
 
 function poolSize(): number {
   return Math.max(1, Math.min(4, availableParallelism()));
 }
 
+type LocalRunner = (msg: { id: number; root: string; stack: string }) => JobResult;
+let cachedRunner: LocalRunner | undefined;
+
+/** The worker's job function, compiled once in this thread from the same source the workers run. */
+function localRunner(): LocalRunner {
+  // new Function over our own constant source (the one the workers run), never over input.
+  cachedRunner ??= new Function("require", "parentPort", JOB_SOURCE)(createRequire(import.meta.url), null) as LocalRunner;
+  return cachedRunner;
+}
+
 /** Hashes every regular file of each tree, one worker pool for all of them. */
 export async function hashTrees(dirs: string[]): Promise<TreeListing[]> {
   const listings: TreeListing[] = dirs.map(() => ({ files: [], symlinks: [], others: [] }));
-  const errors: { dir: string; path: string; code: string }[] = [];
-  const pool = new HashPool(poolSize(), (batch, out) => {
-    const listing = listings[batch.tree]!;
-    for (let i = 0; i < out.length; i++) {
-      const [sha256, mode, err] = out[i]!;
-      const path = batch.rels[i]!;
-      if (err === "not-regular") listing.others.push(path);
-      else if (err) errors.push({ dir: dirs[batch.tree]!, path, code: err });
-      else listing.files.push({ path, sha256, executable: (mode & 0o111) !== 0 });
+  if (dirs.length === 0) return listings;
+  const roots = dirs.map((d) => resolve(d));
+  const errors: { tree: number; path: string; code: string }[] = [];
+  const queue: Job[] = roots.map((_, tree) => ({ tree, stack: [""] }));
+  // The main thread hashes too, so a pool of N threads boots N - 1 workers.
+  const size = poolSize() - 1;
+  const workers: Worker[] = [];
+  const inflight = new Map<number, { job: Job; worker: number }>();
+  const outstanding: number[] = [];
+  let nextId = 0;
+  const absorb = (job: Job, msg: JobResult) => {
+    const t = job.tree;
+    const listing = listings[t]!;
+    const files = split(msg.files);
+    for (let i = 0; i < files.length; i++) {
+      listing.files.push({ path: files[i]!, sha256: msg.hex.slice(i * 64, i * 64 + 64), executable: (msg.modes[i]! & 0o111) !== 0 });
     }
-  });
+    for (const l of split(msg.symlinks)) listing.symlinks.push(l);
+    for (const o of split(msg.others)) listing.others.push(o);
+    for (const e of split(msg.errors)) {
+      const tab = e.lastIndexOf("\t");
+      errors.push({ tree: t, path: e.slice(0, tab), code: e.slice(tab + 1) });
+    }
+    // Split what is left in two so an idle thread can take half of a large tree.
+    if (msg.rest.length > 1) {
+      const half = msg.rest.length >> 1;
+      queue.push({ tree: t, stack: msg.rest.slice(0, half) }, { tree: t, stack: msg.rest.slice(half) });
+    } else if (msg.rest.length === 1) queue.push({ tree: t, stack: msg.rest });
+  };
   try {
-    for (let t = 0; t < dirs.length; t++) {
-      const root = dirs[t]!;
-      const listing = listings[t]!;
-      let batch: Pending = { tree: t, rels: [], abs: [] };
-      const stack: string[] = [""];
-      let walked = 0;
-      while (stack.length) {
-        const rel = stack.pop()!;
-        const absDir = rel ? join(root, rel) : root;
-        let ents: Dirent[];
-        try {
-          ents = readdirSync(absDir, { withFileTypes: true });
-        } catch (e) {
-          const code = (e as NodeJS.ErrnoException).code ?? String(e);
-          if (rel === "" && code === "ENOENT") {
-            throw new VendorError(`directory does not exist: ${root}`, { exitCode: 1, code: "tree-missing", cause: e });
+    await new Promise<void>((done, fail) => {
+      let wake: (() => void) | undefined;
+      const pump = () => {
+        // Two jobs in flight per worker hide the message round trip; more would defeat rebalancing.
+        for (let i = 0; i < workers.length && queue.length; i++) {
+          while (outstanding[i]! < 2 && queue.length) {
+            const job = queue.shift()!;
+            const id = nextId++;
+            inflight.set(id, { job, worker: i });
+            outstanding[i]!++;
+            workers[i]!.postMessage({ id, root: roots[job.tree], stack: job.stack.join("\0") });
           }
-          errors.push({ dir: root, path: rel, code });
-          continue;
         }
-        for (const ent of ents) {
-          const childRel = rel ? `${rel}/${ent.name}` : ent.name;
-          let isDir = ent.isDirectory();
-          let isFile = ent.isFile();
-          let isLink = ent.isSymbolicLink();
-          if (!isDir && !isFile && !isLink && ent.isFIFO() === false && ent.isSocket() === false && !ent.isBlockDevice() && !ent.isCharacterDevice()) {
-            // Some file systems report DT_UNKNOWN: ask lstat.
-            const st = lstatSync(join(absDir, ent.name));
-            isDir = st.isDirectory();
-            isFile = st.isFile();
-            isLink = st.isSymbolicLink();
+      };
+      for (let i = 0; i < size; i++) {
+        const w = new Worker(WORKER_SOURCE, { eval: true });
+        w.on("message", (msg: JobResult) => {
+          const slot = inflight.get(msg.id);
+          if (!slot) return;
+          inflight.delete(msg.id);
+          outstanding[slot.worker]!--;
+          try {
+            absorb(slot.job, msg);
+          } catch (e) {
+            fail(e);
           }
-          if (isDir) stack.push(childRel);
-          else if (isLink) listing.symlinks.push(childRel);
-          else if (isFile) {
-            batch.rels.push(childRel);
-            batch.abs.push(join(absDir, ent.name));
-            if (batch.rels.length === BATCH) {
-              pool.add(batch);
-              batch = { tree: t, rels: [], abs: [] };
-            }
-          } else listing.others.push(childRel);
-        }
-        // Let worker results in every few directories so the queue keeps moving during a long walk.
-        if (++walked % 64 === 0) await new Promise((r) => setImmediate(r));
+          pump();
+          wake?.();
+        });
+        w.on("error", fail);
+        workers.push(w);
+        outstanding.push(0);
       }
-      if (batch.rels.length) pool.add(batch);
-    }
-    await pool.drain();
+      const loop = async () => {
+        const local = localRunner();
+        for (;;) {
+          pump();
+          const job = queue.shift();
+          if (job) {
+            absorb(job, local({ id: -1, root: roots[job.tree]!, stack: job.stack.join("\0") }));
+            // Let worker results in between local jobs.
+            await new Promise((r) => setImmediate(r));
+          } else if (inflight.size) {
+            await new Promise<void>((r) => (wake = r));
+            wake = undefined;
+          } else return;
+        }
+      };
+      loop().then(done, fail);
+    });
   } finally {
-    await pool.close();
+    await Promise.all(workers.map((w) => w.terminate()));
   }
+  const missing = errors.find((e) => e.path === "" && e.code === "ENOENT");
+  if (missing) throw new VendorError(`directory does not exist: ${dirs[missing.tree]}`, { exitCode: 1, code: "tree-missing" });
   if (errors.length) {
     const first = errors[0]!;
-    throw new VendorError(`cannot read ${join(first.dir, first.path)}: ${first.code}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ""}`, {
+    const file = first.path ? join(dirs[first.tree]!, first.path) : dirs[first.tree]!;
+    throw new VendorError(`cannot read ${file}: ${first.code}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ""}`, {
       exitCode: 1,
       code: "tree-unreadable",
-      file: join(first.dir, first.path),
+      file,
       fix: "check the file's permissions",
     });
   }

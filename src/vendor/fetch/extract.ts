@@ -2,8 +2,8 @@
 // every entry is vetted before node-tar writes it, and one bad entry refuses the whole archive (the partial
 // tree is removed), so a dependency is never vendored with files silently skipped.
 import { gunzipSync } from "node:zlib";
-import { mkdirSync, readdirSync, rmSync } from "node:fs";
-import { resolve as resolvePath } from "node:path";
+import { chmodSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { join, relative, resolve as resolvePath, sep } from "node:path";
 import { UnpackSync } from "tar";
 import { VendorError } from "../errors.js";
 
@@ -77,6 +77,7 @@ export function extractTarball(tarball: Uint8Array, dest: string, opts: ExtractO
     throw refuse(label, tooBig ? `decompressed size exceeds the limit of ${limits.maxBytes} bytes` : "not a valid gzip stream", e);
   }
 
+  const modes = new Map<string, number>();
   let problem: string | undefined;
   let files = 0;
   let bytes = 0;
@@ -94,7 +95,7 @@ export function extractTarball(tarball: Uint8Array, dest: string, opts: ExtractO
     preserveOwner: false,
     maxDepth: limits.maxDepth + 1,
     umask: 0,
-    processUmask: 0,
+    chmod: true,
     dmode: 0o755,
     fmode: 0o644,
     filter: (path: string, entry: any): boolean => {
@@ -113,6 +114,7 @@ export function extractTarball(tarball: Uint8Array, dest: string, opts: ExtractO
         if (files > limits.maxFiles) return fail(`more than ${limits.maxFiles} files`);
         if (bytes > limits.maxBytes) return fail(`total size exceeds the limit of ${limits.maxBytes} bytes`);
         entry.mode = (Number(entry.mode) & 0o111) !== 0 ? 0o755 : 0o644;
+        modes.set(parts.slice(1).join("/"), entry.mode as number);
       } else {
         entry.mode = 0o755;
       }
@@ -143,5 +145,27 @@ export function extractTarball(tarball: Uint8Array, dest: string, opts: ExtractO
     mkdirSync(cwd, { recursive: true, mode: 0o755 });
     throw refuse(label, problem ?? `corrupt archive (${tarError instanceof Error ? tarError.message : String(tarError)})`, tarError);
   }
+  fixModesUnderUmask(cwd, modes);
   return { files, bytes };
+}
+
+/**
+ * node-tar creates files with open(mode), which the process umask trims, and only chmods what it reuses.
+ * Under the usual umask (022) 0644/0755 survive untouched; under a stricter one (077) this pass restores
+ * them, so vendor/ does not depend on who ran sync. Measured cost is nil in the common case: no extra stat.
+ */
+function fixModesUnderUmask(root: string, modes: Map<string, number>): void {
+  const um = currentUmask();
+  if ((um & 0o755) === 0) return;
+  chmodSync(root, 0o755);
+  for (const ent of readdirSync(root, { recursive: true, withFileTypes: true })) {
+    const abs = join(ent.parentPath, ent.name);
+    if (ent.isDirectory()) chmodSync(abs, 0o755);
+    else if (ent.isFile()) chmodSync(abs, modes.get(relative(root, abs).split(sep).join("/")) ?? 0o644);
+  }
+}
+
+function currentUmask(): number {
+  // process.umask() without an argument reads the mask (a documentation-only deprecation, DEP0139).
+  return process.umask();
 }

@@ -3,7 +3,7 @@
 // package.json "imports" entries (style "imports"), or relative file paths (style "relative"). Edits are
 // applied by offset to the string contents only, so a rewrite changes nothing else, and a rewritten specifier
 // is never bare again, so rewriting twice equals rewriting once.
-import { readdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { closeSync, existsSync, ftruncateSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, join, resolve as resolvePath, sep } from "node:path";
 import picomatch from "picomatch";
 import { VendorError } from "../errors.js";
@@ -13,7 +13,7 @@ import {
   ResolveError, VendorResolver, declarationToJs, isBareSpecifier, isDeclarationFile, isRelativeSpecifier,
   keyForPath, posixRelative, relativeSpecifier, splitBare, typesPackageName, type ResolveMode,
 } from "./resolve.js";
-import { isScannable, lineColumn, scan, type Specifier } from "./scanner.js";
+import { isScannable, lineColumn, lineIndex, scan, type Specifier } from "./scanner.js";
 
 export interface RewriteReport {
   filesChanged: string[];
@@ -41,6 +41,23 @@ function applyEdits(text: string, edits: Edit[]): string {
   }
   parts.push(text.slice(at));
   return parts.join("");
+}
+
+/**
+ * Replaces a file's content in place. Not writeFileSync: its O_TRUNC to zero makes ext4 (auto_da_alloc) flush
+ * the file on close; measured here on 206 files / 21 MB, writeFileSync took 280-580 ms, write-then-ftruncate
+ * 16-41 ms, and it was most of the end-to-end rewrite time.
+ */
+function overwrite(file: string, text: string): void {
+  const buf = Buffer.from(text, "utf8");
+  const fd = openSync(file, "r+");
+  try {
+    let at = 0;
+    while (at < buf.length) at += writeSync(fd, buf, at, buf.length - at, at);
+    ftruncateSync(fd, buf.length);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function modeOf(spec: Specifier, file: string): ResolveMode {
@@ -110,6 +127,12 @@ export function rewritePackageWith(resolver: VendorResolver, key: string): Rewri
   for (const n of Object.keys(pj.optionalDependencies ?? {})) required.delete(n);
   const report: RewriteReport = { filesChanged: [], dynamic: [], unresolved: [] };
   const shown = (abs: string): string => `${key}/${posixRelative(pkgDir, abs)}`;
+  const bundledCache = new Map<string, boolean>();
+  const bundled = (name: string): boolean => {
+    let b = bundledCache.get(name);
+    if (b === undefined) bundledCache.set(name, (b = existsSync(join(pkgDir, "node_modules", ...name.split("/")))));
+    return b;
+  };
 
   for (const file of walkFiles(pkgDir, () => false)) {
     const text = readFileSync(file, "utf8");
@@ -117,6 +140,7 @@ export function rewritePackageWith(resolver: VendorResolver, key: string): Rewri
     for (const d of result.dynamic) report.dynamic.push({ file: shown(file), line: d.line, column: d.column, text: d.text });
     const edits: Edit[] = [];
     const declaration = isDeclarationFile(file);
+    const at = lineIndex(text);
     for (const spec of result.specifiers) {
       if (spec.kind === "declare-module" || spec.kind === "reference-types") continue;
       const value = spec.value;
@@ -137,8 +161,8 @@ export function rewritePackageWith(resolver: VendorResolver, key: string): Rewri
       const typeOnly = spec.typeOnly || declaration;
       if (depKey === undefined && typeOnly && typesKey) depKey = typesKey;
       if (depKey === undefined) {
-        const { line, column } = lineColumn(text, spec.start);
-        if (existsSync(join(pkgDir, "node_modules", ...bare.name.split("/")))) continue; // bundled dependency
+        const { line, column } = at(spec.start);
+        if (bundled(bare.name)) continue;
         if (required.has(bare.name) && !typeOnly) {
           throw new VendorError(`${shown(file)} imports "${value}", but ${bare.name} is not vendored`, {
             exitCode: 2, code: "import-not-vendored", file: shown(file), line, column,
@@ -174,7 +198,7 @@ export function rewritePackageWith(resolver: VendorResolver, key: string): Rewri
     }
     const out = applyEdits(text, edits);
     if (out !== text) {
-      writeFileSync(file, out);
+      overwrite(file, out);
       report.filesChanged.push(shown(file));
     }
   }
@@ -396,7 +420,7 @@ export async function rewriteProject(opts: { projectDir: string; manifest: Manif
   }
   // All resolution succeeded: only now touch files, so a failure leaves the project as it was.
   for (const p of pending) {
-    writeFileSync(p.file, p.out);
+    overwrite(p.file, p.out);
     report.filesChanged.push(posixRelative(ctx.projectDir, p.file));
   }
   const pj = readProjectPackageJson(ctx.projectDir);
@@ -454,7 +478,7 @@ export async function undoProject(opts: { projectDir: string; manifest: Manifest
     }
     const out = applyEdits(text, edits);
     if (out !== text) {
-      writeFileSync(file, out);
+      overwrite(file, out);
       report.filesChanged.push(posixRelative(ctx.projectDir, file));
     }
   }

@@ -73,13 +73,26 @@ export function scan(text: string, fileOrOptions?: string | ScanOptions): ScanRe
 
 /** 1-based line and column of an offset. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
+  return lineIndex(text)(offset);
+}
+
+/** A function from offset to 1-based line and column, by binary search over line starts computed once. */
+export function lineIndex(text: string): (offset: number) => { line: number; column: number } {
+  let starts: number[] | undefined;
+  return (offset) => {
+    if (!starts) {
+      starts = [0];
+      for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+    }
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  };
 }
 
 // Token types.
@@ -143,6 +156,7 @@ class Scanner {
   // For each open paren: was it `if (`/`while (`/`for (`/`with (` (then `)` is followed by a statement).
   private readonly parens: boolean[] = [];
   private reuse = false;
+  private lines: ((offset: number) => { line: number; column: number }) | undefined;
 
   constructor(private readonly src: string, private readonly jsx: boolean, private readonly declaration: boolean) {
     this.len = src.length;
@@ -378,7 +392,8 @@ class Scanner {
   }
 
   private addDynamic(kind: DynamicUse["kind"], start: number): void {
-    const { line, column } = lineColumn(this.src, start);
+    this.lines ??= lineIndex(this.src);
+    const { line, column } = this.lines(start);
     let ls = this.src.lastIndexOf("\n", start - 1) + 1;
     let le = this.src.indexOf("\n", start);
     if (le === -1) le = this.len;

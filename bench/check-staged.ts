@@ -1,0 +1,49 @@
+// `check --staged` (the pre-commit hook) on a large vendored tree committed to git, with one package changed
+// and staged, vs `git status` on the same repository, both cold processes, median of 5. Goal (issue 7): <= 2x.
+// The first --staged run fills the blob-hash cache in .git (as the first commit after `hook install` would);
+// the timed runs are the steady state of later commits.
+import { execFileSync } from "node:child_process";
+import { appendFileSync, cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { digestTree } from "../src/vendor/digest/index.js";
+import { buildDriver, buildProject, median, timeOnce, WORK } from "./_check-tree.js";
+
+const RUNS = 5;
+const source = await buildProject();
+const driver = buildDriver();
+const repo = join(WORK, "staged");
+const env = { ...process.env, GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1", GIT_AUTHOR_NAME: "b", GIT_AUTHOR_EMAIL: "b@b", GIT_COMMITTER_NAME: "b", GIT_COMMITTER_EMAIL: "b@b" };
+const git = (...args: string[]) => execFileSync("git", args, { cwd: repo, env, stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 28 }).toString();
+if (!existsSync(join(repo, ".git"))) {
+  cpSync(source, repo, { recursive: true });
+  git("init", "-q", "-b", "main");
+  git("add", "-A");
+  git("commit", "-qm", "vendor");
+} else {
+  git("reset", "-q", "--hard", "HEAD");
+}
+
+// One package changes, as an update would: a file edited, its digest re-recorded, both staged.
+const key = "semver";
+appendFileSync(join(repo, "vendor", key, "index.js"), `\n// bench edit ${Date.now()}\n`);
+const lock = JSON.parse(readFileSync(join(repo, "tonic-vendor.lock"), "utf8"));
+lock.packages[key].digest = (await digestTree(join(repo, "vendor", key))).digest;
+writeFileSync(join(repo, "tonic-vendor.lock"), JSON.stringify(lock, null, 2) + "\n");
+git("add", "-A");
+
+const first = timeOnce(process.execPath, [driver, "--staged"], repo);
+if (first.status !== 0) throw new Error(`check --staged failed on the bench repository: ${first.stdout}`);
+timeOnce("git", ["status"], repo);
+const ours: number[] = [];
+const theirs: number[] = [];
+for (let i = 0; i < RUNS; i++) {
+  ours.push(timeOnce(process.execPath, [driver, "--staged"], repo).ms);
+  theirs.push(timeOnce("git", ["status"], repo).ms);
+}
+const o = median(ours);
+const a = median(theirs);
+console.log(`repository: ${JSON.parse(first.stdout).stats.files} vendored files; first --staged run (fills the cache) ${first.ms.toFixed(0)} ms`);
+console.log(`check --staged (cold process): median ${o.toFixed(0)} ms  [${ours.map((x) => x.toFixed(0)).join(", ")}]`);
+console.log(`git status (anchor):           median ${a.toFixed(0)} ms  [${theirs.map((x) => x.toFixed(0)).join(", ")}]`);
+console.log(`ratio check --staged / git status: ${(o / a).toFixed(2)}x (goal <= 2.00)`);
+git("reset", "-q", "--hard", "HEAD");
