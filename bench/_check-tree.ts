@@ -71,10 +71,35 @@ export function buildDriver(): string {
   return driver;
 }
 
-export function timeOnce(cmd: string, args: string[], cwd: string, shell = false): { ms: number; status: number | null; stdout: string } {
+/** CPU time (user + system, ms) of all waited-for children of this process so far, from /proc (Linux). */
+function childrenCpuMs(): number {
+  try {
+    const stat = readFileSync("/proc/self/stat", "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // Fields 16 and 17 of proc(5) (cutime, cstime) are at 13 and 14 after the ")"-terminated comm field.
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * Wall time of one cold process, plus its CPU time (children's user + system). On a shared 2-core machine
+ * the wall time swings with other load; the CPU time is the steadier figure.
+ */
+export function timeOnce(cmd: string, args: string[], cwd: string, shell = false): { ms: number; cpu: number; status: number | null; stdout: string } {
+  const c = childrenCpuMs();
   const t = process.hrtime.bigint();
   const r = spawnSync(cmd, args, { cwd, encoding: "utf8", shell, stdio: ["ignore", "pipe", "inherit"] });
-  return { ms: Number(process.hrtime.bigint() - t) / 1e6, status: r.status, stdout: r.stdout };
+  return { ms: Number(process.hrtime.bigint() - t) / 1e6, cpu: childrenCpuMs() - c, status: r.status, stdout: r.stdout };
+}
+
+export function loadAverage(): string {
+  try {
+    return readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+  } catch {
+    return "?";
+  }
 }
 
 export function median(xs: number[]): number {

@@ -73,7 +73,7 @@ for (let r = 0; r < ROUNDS; r++) {
   const outTar = join(work, `tar-${r}`);
   mkdirSync(outTar);
   t = performance.now();
-  execFileSync("sh", ["-c", `xargs -P2 -I{} sh -c 'mkdir -p "$1/$2" && tar xzf "$0/$2" -C "$1/$2" --strip-components=1' "${srcDir}" "${outTar}" {} < "${list}"`]);
+  execFileSync("sh", ["-c", `xargs -P2 -I{} sh -c 'mkdir -p "$1/$2" && tar xzf "$0/$2" -C "$1/$2" --strip-components=1 2>/dev/null' "${srcDir}" "${outTar}" {} < "${list}"`]);
   tarTimes.push(performance.now() - t);
   rmSync(outOurs, { recursive: true, force: true });
   rmSync(outTar, { recursive: true, force: true });

@@ -2,7 +2,8 @@
 // commit + package.json; fetch: export of the tree) against the anchor `git clone --depth 1` + removing
 // `.git`, same commit, same run, served over file:// and over smart HTTP (git http-backend on 127.0.0.1).
 // Goal: <= 1.2x the clone. Prints medians of RUNS alternating runs.
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -45,7 +46,8 @@ try {
     for (let run = 0; run < RUNS; run++) {
       const a = join(root, `clone-${run}`);
       let t = performance.now();
-      execFileSync("git", ["-c", "protocol.file.allow=always", "clone", "-q", "--depth", "1", "--no-tags", "--", url, a]);
+      // Async: the smart-HTTP server lives in this process and must keep serving while git runs.
+      await promisify(execFile)("git", ["-c", "protocol.file.allow=always", "clone", "-q", "--depth", "1", "--no-tags", "--", url, a]);
       rmSync(join(a, ".git"), { recursive: true, force: true });
       clone.push(performance.now() - t);
 

@@ -167,3 +167,12 @@ export async function outdated(g: GlobalOptions, out: Output): Promise<number> {
   out.json({ ok: true, outdated: rows });
   return rows.length ? 1 : 0;
 }
+
+export async function hookCommand(g: GlobalOptions, out: Output, action: "install" | "uninstall", opts: { kind?: "git" | "husky" | "lefthook" | "pre-commit"; command?: string }): Promise<number> {
+  const { installHook, uninstallHook } = await import("../vendor/hook/index.js");
+  const projectDir = dirOf(g);
+  const r = action === "install" ? await installHook({ projectDir, kind: opts.kind, command: opts.command }) : await uninstallHook({ projectDir, kind: opts.kind });
+  out.info(`${r.kind} hook: ${r.action} ${r.file}`);
+  out.json({ ok: true, ...r });
+  return 0;
+}

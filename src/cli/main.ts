@@ -97,6 +97,20 @@ export async function main(argv: string[]): Promise<number> {
     .command("outdated")
     .description("show manifest dependencies that have newer versions (exit 1 when any)")
     .action(run(async (g, out) => (await cmd()).outdated(g, out)));
+  const hook = program.command("hook").description("manage the pre-commit hook that runs `check --staged`");
+  const kindOption = () =>
+    new Option("--kind <kind>", "hook manager (default: detected: lefthook, pre-commit, husky, else git's own hook)").choices(["git", "husky", "lefthook", "pre-commit"] as const);
+  hook
+    .command("install")
+    .description("run `tonic-vendor check --staged` before every commit")
+    .addOption(kindOption())
+    .option("--command <command>", "the command the hook runs (default: npx --no -- tonic-vendor check --staged)")
+    .action(run(async (g, out, opts) => (await cmd()).hookCommand(g, out, "install", opts)));
+  hook
+    .command("uninstall")
+    .description("remove the hook lines tonic-vendor added")
+    .addOption(kindOption())
+    .action(run(async (g, out, opts) => (await cmd()).hookCommand(g, out, "uninstall", opts)));
   program.addOption(new Option("--no-color", "disable colours").hideHelp());
 
   try {

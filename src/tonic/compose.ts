@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { toHttpError, writeError } from "./errors.js";
 import type { ErrorLogger, ErrorWriter } from "./errors.js";
-import { requestState } from "./state.js";
+import { hasContexts, requestState } from "./state.js";
 import type { Handler } from "./types.js";
 import { wrapped } from "./wrap.js";
 
@@ -86,6 +86,7 @@ export function context<T>(req: IncomingMessage, factory: ContextFactory<T>): T;
 /** The innermost context of this request, typed by the caller; undefined when there is none. */
 export function context<T = unknown>(req: IncomingMessage): T | undefined;
 export function context(req: IncomingMessage, factory?: ContextFactory<unknown>): unknown {
+  if (factory === undefined && !hasContexts(req)) return undefined;
   const contexts = requestState(req).contexts;
   if (factory !== undefined) {
     if (!contexts.has(factory)) throw new Error("context(req, factory): no withContext(factory, ...) wraps this handler");

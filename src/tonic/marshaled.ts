@@ -12,7 +12,7 @@ import { BadRequest, NotAcceptable, RequestEntityTooLarge, UnprocessableEntity, 
 import type { ErrorLogger, ErrorWriter } from "./errors.js";
 import { jsonErrorPosition } from "./json-position.js";
 import { accepts, acceptsJson, isJsonMediaType, parseContentType } from "./negotiate.js";
-import { requestState } from "./state.js";
+import { hasContexts, requestState } from "./state.js";
 import type { Handler } from "./types.js";
 
 export interface MarshaledSchemas {
@@ -183,6 +183,10 @@ async function readJson(req: IncomingMessage, res: ServerResponse, limit: number
   }
 }
 
+function isPromise<T>(v: T | Promise<T>): v is Promise<T> {
+  return typeof v === "object" && v !== null && typeof (v as { then?: unknown }).then === "function";
+}
+
 function isStream(body: unknown): body is StreamBody {
   return (
     body instanceof Readable ||
@@ -216,15 +220,57 @@ export function marshaled<S extends MarshaledSchemas, B = unknown>(
     return false;
   };
 
-  return async (req, res) => {
-    const method = req.method ?? "GET";
-    try {
-      // 1. 406: the client must take what we produce; the handler never runs otherwise.
-      const accept = req.headers.accept;
-      if (!acceptable(accept)) {
-        throw new NotAcceptable(`this resource answers with ${(produces ?? ["application/json"]).join(", ")}; Accept: ${accept} allows none of it`);
-      }
+  const fail = (req: IncomingMessage, res: ServerResponse, err: unknown): void => {
+    if (res.headersSent) {
+      // Mid-stream failure: only the connection can still say so.
+      toHttpError(err, req, options.onError);
+      res.destroy();
+      return;
+    }
+    // Headers the handler set (res.setHeader) stay on the error answer; Tiger Tonic dropped them.
+    writeError(req, res, err, errOpts);
+  };
 
+  // 7. the answer. Synchronous unless the body is a stream.
+  const respond = (req: IncomingMessage, res: ServerResponse, result: MarshaledResponse<B> | void | undefined): void | Promise<void> => {
+    if (res.writableEnded) return; // the handler answered through `res` itself
+    const method = req.method;
+    const status = result?.status ?? (result === undefined ? 204 : 200);
+    applyHeaders(res, result?.headers);
+    res.statusCode = status;
+    const out = result?.body;
+    if (out === undefined || status === 204 || status === 304) {
+      res.end();
+      return;
+    }
+    if (typeof out === "object" && out !== null && isStream(out)) return respondStream(req, res, out, status);
+    const payload = JSON.stringify(out) + "\n";
+    res.setHeader("Content-Type", JSON_TYPE);
+    res.setHeader("Content-Length", Buffer.byteLength(payload));
+    res.end(method === "HEAD" ? undefined : payload);
+  };
+
+  const respondStream = async (req: IncomingMessage, res: ServerResponse, out: StreamBody, status: number): Promise<void> => {
+    const accept = req.headers.accept;
+    const type = res.getHeader("content-type");
+    const ct = typeof type === "string" ? type : "application/octet-stream";
+    if (!accepts(accept, ct)) {
+      if (out instanceof Readable) out.destroy();
+      throw new NotAcceptable(`the answer is ${ct}; Accept: ${accept} does not allow it`);
+    }
+    res.setHeader("Content-Type", ct);
+    if (req.method === "HEAD" || status === 204 || status === 304) {
+      if (out instanceof Readable) out.destroy();
+      res.end();
+      return;
+    }
+    await pipeline(out instanceof Readable ? out : Readable.from(out), res);
+  };
+
+  // Steps 2-5 and the rest, for requests that need to await something (a body, an async schema).
+  const slow = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    try {
+      const method = req.method ?? "GET";
       let body: unknown = undefined;
       if (WITH_BODY.has(method) && (schemas.body !== undefined || hasBody(req))) {
         // 2. 415: parsed media type, not a prefix match.
@@ -241,54 +287,50 @@ export function marshaled<S extends MarshaledSchemas, B = unknown>(
         // 5. 422
         if (schemas.body !== undefined) body = await validate(schemas.body, body, "request body", 422);
       }
-
       const st = requestState(req);
       const params = schemas.params !== undefined ? await validate(schemas.params, st.params, "route params", 400) : st.params;
       let query: unknown = undefined;
       if (schemas.query !== undefined) query = await validate(schemas.query, queryObject(req.url ?? ""), "query", 400);
       const ctx = schemas.context !== undefined ? contextOf(req, schemas.context) : contextOf(req);
-
       const request = new Request(req, res, body, params, query, schemas.query !== undefined, ctx) as unknown as MarshaledRequest<S>;
-
       // 6. the handler
-      const result = (await fn(request)) ?? undefined;
-
-      // 7. the answer
-      if (res.writableEnded) return; // the handler answered through `res` itself
-      const status = result?.status ?? (result === undefined ? 204 : 200);
-      applyHeaders(res, result?.headers);
-      res.statusCode = status;
-      const out = result?.body;
-      if (isStream(out)) {
-        const type = res.getHeader("content-type");
-        const ct = typeof type === "string" ? type : "application/octet-stream";
-        if (!accepts(accept, ct)) throw new NotAcceptable(`the answer is ${ct}; Accept: ${accept} does not allow it`);
-        res.setHeader("Content-Type", ct);
-        if (method === "HEAD" || status === 204 || status === 304) {
-          if (out instanceof Readable) out.destroy();
-          res.end();
-          return;
-        }
-        await pipeline(out instanceof Readable ? out : Readable.from(out), res);
-        return;
-      }
-      if (out === undefined || status === 204 || status === 304) {
-        res.end();
-        return;
-      }
-      const payload = JSON.stringify(out) + "\n";
-      res.setHeader("Content-Type", JSON_TYPE);
-      res.setHeader("Content-Length", Buffer.byteLength(payload));
-      res.end(method === "HEAD" ? undefined : payload);
+      await respond(req, res, await fn(request));
     } catch (err) {
-      if (res.headersSent) {
-        // Mid-stream failure: only the connection can still say so.
-        toHttpError(err, req, options.onError);
-        res.destroy();
-        return;
+      fail(req, res, err);
+    }
+  };
+
+  const needsNoAwait = schemas.body === undefined && schemas.params === undefined && schemas.query === undefined;
+
+  return (req, res) => {
+    try {
+      // 1. 406: the client must take what we produce; the handler never runs otherwise.
+      const accept = req.headers.accept;
+      if (!acceptable(accept)) {
+        throw new NotAcceptable(`this resource answers with ${(produces ?? ["application/json"]).join(", ")}; Accept: ${accept} allows none of it`);
       }
-      // Headers the handler set (res.setHeader) stay on the error answer; Tiger Tonic dropped them.
-      writeError(req, res, err, errOpts);
+      const method = req.method ?? "GET";
+      if (!needsNoAwait || (WITH_BODY.has(method) && hasBody(req))) return slow(req, res);
+
+      // Fast path (no body, no schema to await): answered in the same tick when the handler is synchronous.
+      const st = requestState(req);
+      const ctx = schemas.context !== undefined ? contextOf(req, schemas.context) : hasContexts(req) ? contextOf(req) : undefined;
+      const request = new Request(req, res, undefined, st.params, undefined, false, ctx) as unknown as MarshaledRequest<S>;
+      // 6. the handler
+      const result = fn(request);
+      if (isPromise(result)) {
+        return result.then(
+          (r) => {
+            const done = respond(req, res, r);
+            return done === undefined ? undefined : done.catch((err: unknown) => fail(req, res, err));
+          },
+          (err: unknown) => fail(req, res, err),
+        );
+      }
+      const done = respond(req, res, result);
+      if (done !== undefined) return done.catch((err: unknown) => fail(req, res, err));
+    } catch (err) {
+      fail(req, res, err);
     }
   };
 }

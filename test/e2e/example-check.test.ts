@@ -84,3 +84,12 @@ test("check names drift in a copy of the example: a changed file, a stray folder
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("no vendored file is hidden by a .gitignore rule (a clean clone must get every byte)", (t) => {
+  const inGit = spawnSync("git", ["rev-parse", "--is-inside-work-tree"], { cwd: repoRoot, encoding: "utf8" });
+  if (inGit.status !== 0) return t.skip("not a git checkout");
+  // Root rules such as `dist/` would otherwise drop vendor/valibot/dist/ and others from every commit.
+  const r = spawnSync("git", ["ls-files", "--others", "--ignored", "--exclude-standard", "--", "examples/service/vendor"], { cwd: repoRoot, encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout, "", `ignored files in vendor/:\n${r.stdout.split("\n").slice(0, 10).join("\n")}`);
+});

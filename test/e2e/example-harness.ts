@@ -226,10 +226,23 @@ export interface CallOptions {
   agent?: http.Agent | false;
   /** Called once the whole request has been handed to the kernel. */
   onSent?: () => void;
+  /**
+   * Retry (once) a request that failed with ECONNRESET on a reused keep-alive connection: the server closed
+   * that idle connection as the request left, which Node's documentation tells clients to retry.
+   */
+  retryReused?: () => void;
 }
 
 /** One request over a fresh connection (unless an agent is given), to the service's HTTP or TLS port. */
 export function call(svc: Service, o: CallOptions): Promise<Reply> {
+  return callOnce(svc, o).catch((err: Error & { reusedSocket?: boolean; code?: string }) => {
+    if (o.retryReused === undefined || !err.reusedSocket || err.code !== "ECONNRESET") throw err;
+    o.retryReused();
+    return callOnce(svc, o);
+  });
+}
+
+function callOnce(svc: Service, o: CallOptions): Promise<Reply> {
   const headers: Record<string, string | string[]> = { ...o.headers };
   let body = o.body;
   if (o.json !== undefined) {
@@ -259,7 +272,10 @@ export function call(svc: Service, o: CallOptions): Promise<Reply> {
         resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
       });
     });
-    req.on("error", reject);
+    req.on("error", (err: Error & { reusedSocket?: boolean }) => {
+      err.reusedSocket = req.reusedSocket;
+      reject(err);
+    });
     if (o.onSent) req.on("finish", o.onSent);
     req.end(body);
   });

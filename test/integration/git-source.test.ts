@@ -276,3 +276,41 @@ test("submodule-mode entries are never staged", async () => {
   assert.equal(r.mode, "submodule");
   await assert.rejects(fetchGit(entryOf(r), join(root, "stage-sm"), ctx()), (e: unknown) => isVendorError(e) && e.code === "git-submodule-staged");
 });
+
+test("SHA-256 repositories resolve to 64-hex commits and export", async () => {
+  const s = join(root, "sha256.git");
+  g(root, "init", "-q", "--object-format=sha256", s);
+  writeFileSync(join(s, "a.js"), "a\n");
+  g(s, "add", "-A");
+  g(s, "commit", "-q", "-m", "x");
+  g(s, "tag", "v1");
+  const r = await resolveGit("s", `git+${fileUrl(s)}#v1`, ctx());
+  assert.match(r.commit ?? "", /^[0-9a-f]{64}$/);
+  assert.equal(r.commit, g(s, "rev-parse", "HEAD"));
+  const dest = join(root, "stage-sha256");
+  await fetchGit(entryOf(r), dest, ctx());
+  assert.deepEqual(await listFiles(dest), ["a.js"]);
+});
+
+test("a server that refuses unadvertised commits gets a full fetch instead", async () => {
+  const repo = join(root, "v0.git");
+  const middle = makeRepo(repo, { "a.txt": "1\n" });
+  commit(repo, { "a.txt": "2\n" });
+  // Protocol v0 without uploadpack.allowReachableSHA1InWant refuses a want that is no ref's tip.
+  const cfg = join(root, "gitconfig-v0");
+  writeFileSync(cfg, "[protocol]\n\tversion = 0\n");
+  const prev = process.env.GIT_CONFIG_GLOBAL;
+  process.env.GIT_CONFIG_GLOBAL = cfg;
+  try {
+    const before = gitCalls().length;
+    const dest = join(root, "stage-v0");
+    await fetchGit({ name: "v0", source: "git", resolved: fileUrl(repo), commit: middle, mode: "tarball" }, dest, ctx());
+    assert.equal(readFileSync(join(dest, "a.txt"), "utf8"), "1\n");
+    const fetches = gitCalls().slice(before).filter((c) => / fetch /.test(` ${c} `));
+    assert.equal(fetches.length, 2, fetches.join("\n"));
+    assert.match(fetches[1]!, /refs\/heads\/\*/);
+  } finally {
+    if (prev === undefined) delete process.env.GIT_CONFIG_GLOBAL;
+    else process.env.GIT_CONFIG_GLOBAL = prev;
+  }
+});

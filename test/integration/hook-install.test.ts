@@ -115,7 +115,13 @@ test("the installed git hook blocks a commit whose staged vendor/ drifts from th
   const bad = spawnSync("git", ["commit", "-qm", "drift"], { cwd: p.dir, encoding: "utf8", env: gitEnv });
   assert.notEqual(bad.status, 0);
   assert.match(bad.stderr, /vendor\/gamma\/index\.js/);
-  p.git("checkout", "HEAD", "--", "vendor/gamma/index.js");
+  p.git("reset", "-q", "--hard", "HEAD");
+  // `commit -a` stages into a temporary index (GIT_INDEX_FILE): the hook must check that one.
+  writeFileSync(join(p.dir, "vendor/alpha/index.js"), "tampered();\n");
+  const all = spawnSync("git", ["commit", "-qam", "drift via -a"], { cwd: p.dir, encoding: "utf8", env: gitEnv });
+  assert.notEqual(all.status, 0);
+  assert.match(all.stderr, /vendor\/alpha\/index\.js/);
+  p.git("reset", "-q", "--hard", "HEAD");
   writeFileSync(join(p.dir, "README.md"), "hello\n");
   p.git("add", "-A");
   const good = spawnSync("git", ["commit", "-qm", "docs"], { cwd: p.dir, encoding: "utf8", env: gitEnv });

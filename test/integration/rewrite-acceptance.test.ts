@@ -12,6 +12,7 @@ import { promisify } from "node:util";
 import { getTestRegistry, REPO_ROOT } from "../helpers/registry.js";
 import { sync } from "../../src/vendor/sync.js";
 import { runCheck } from "../../src/vendor/check/index.js";
+import { runRewrite } from "../../src/vendor/rewrite/index.js";
 import { EXPECTED_OUTPUT, FIXTURE_ROOTS, MAIN_TS } from "./rewrite-fixtures.js";
 
 const run = promisify(execFile);
@@ -85,4 +86,12 @@ test("sync vendors and rewrites; tsc passes; the build runs with no node_modules
   assert.equal(p.file, "src/main.ts");
   assert.equal(p.line, 4);
   assert.match(p.fix, /tonic-vendor rewrite/);
+
+  // `tonic-vendor rewrite` fixes it; `rewrite --undo` leaves vendoring cleanly.
+  const fixed = await runRewrite({ projectDir: project });
+  assert.deepEqual(fixed.filesChanged, ["src/main.ts"]);
+  assert.equal((await runCheck(project)).ok, true);
+  await runRewrite({ projectDir: project, undo: true });
+  assert.equal(readFileSync(join(project, "src/main.ts"), "utf8"), MAIN_TS);
+  assert.equal(readFileSync(join(project, "package.json"), "utf8"), JSON.stringify({ name: "app", private: true, type: "module" }, null, 2) + "\n");
 });

@@ -69,6 +69,6 @@ export const EXPECTED_OUTPUT = {
   fmt: "1m",
   eq: true,
   lite: false,
-  esc: "a\\\\.b\\\\*c",
+  esc: "a\\.b\\*c",
   ns: "app:main",
 };

@@ -185,3 +185,17 @@ test("a live lock holder stops a second sync with a clear message; a dead one is
   assert.equal(r.changed, true);
   assert.ok(!existsSync(lockFile), "the lock file is released");
 });
+
+test("--frozen refuses bytes that do not match the lock's digest, writing nothing", async (t) => {
+  const dir = project({ b: "^1.0.0" });
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  await syncWith(fakeDeps(UNIVERSE), { projectDir: dir });
+  const lockPath = join(dir, "tonic-vendor.lock");
+  const text = readFileSync(lockPath, "utf8");
+  const other = `h1:${Buffer.alloc(32, 9).toString("base64")}`;
+  writeFileSync(lockPath, text.replace(/"digest": "[^"]+"/, `"digest": "${other}"`));
+  const before = snapshot(dir, true);
+  const e = await expectError(syncWith(fakeDeps(UNIVERSE), { projectDir: dir, frozen: true }), "frozen-digest-mismatch");
+  assert.equal(e.exitCode, 1);
+  assert.deepEqual(snapshot(dir, true), before);
+});

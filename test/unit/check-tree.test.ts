@@ -141,3 +141,12 @@ test("every problem is listed at once, and check changes nothing on disk", async
   ]);
   for (const pr of r.problems) assert.ok(pr.fix.length > 0 && pr.message.length > 0);
 });
+
+test("a fifo inside a vendored entry is a special-file problem", async (t) => {
+  const p = await makeProject();
+  t.after(p.cleanup);
+  const { execFileSync } = await import("node:child_process");
+  execFileSync("mkfifo", [join(p.dir, "vendor/gamma/pipe")]);
+  const r = await runCheck(p.dir);
+  assert.deepEqual(codes(r.problems), ["special-file vendor/gamma/pipe"]);
+});

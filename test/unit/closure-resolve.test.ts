@@ -30,6 +30,8 @@ const PACKAGES: StaticPackage[] = [
   P("tf-plugin", "1.0.0", { peerDependencies: { "tf-host": "^2.0.0" } }),
   P("tf-old-user", "1.0.0", { dependencies: { "tf-host": "^1.0.0" } }),
   P("tf-old-user2", "1.0.0", { dependencies: { "tf-host": "^1.0.0" } }),
+  P("tf-workspace-user", "1.0.0", { dependencies: { "tf-c": "workspace:^" } }),
+  P("tf-opt-bad", "1.0.0", { dependencies: { "tf-c": "^1.0.0" }, optionalDependencies: { "tf-missing-optional": "^1.0.0", "tf-c-bad-optional": "workspace:*" } }),
   P("tf-opt-peer", "1.0.0", { peerDependencies: { "tf-host": "^2.0.0" }, peerDependenciesMeta: { "tf-host": { optional: true } } }),
 ];
 
@@ -193,6 +195,23 @@ test("an unparsable spec fails with exit 2", async () => {
       return true;
     });
   }
+});
+
+test("a transitive spec that cannot be parsed names the package that asks for it", async () => {
+  await assert.rejects(resolveClosure({ manifest: manifest({ "tf-workspace-user": "1.0.0" }), ctx: ctx() }), (e: unknown) => {
+    assert.ok(e instanceof VendorError);
+    assert.equal(e.exitCode, 2);
+    assert.match(e.message, /required by tf-workspace-user@1\.0\.0/);
+    return true;
+  });
+});
+
+test("optional dependencies that do not exist or cannot be parsed are skipped, as npm does", async () => {
+  const logs: string[] = [];
+  const c = ctx();
+  const lock = await resolveClosure({ manifest: manifest({ "tf-opt-bad": "1.0.0" }), ctx: { ...c, log: (l) => logs.push(l) } });
+  assert.deepEqual(Object.keys(lock.packages), ["tf-c", "tf-opt-bad"]);
+  assert.equal(logs.filter((l) => l.startsWith("skipping optional dependency")).length >= 2, true, logs.join("\n"));
 });
 
 test("the same inputs give the same lock, whatever the manifest order", async () => {

@@ -110,3 +110,13 @@ test("a file name with a newline is refused, as Go's Hash1 refuses it", async (t
 test("a missing directory is a VendorError", async () => {
   await assert.rejects(digestTree(join(tmpdir(), "tonic-digest-does-not-exist-" + process.pid)), (e: Error & { code?: string }) => e.code === "tree-missing");
 });
+
+test("a fifo is listed under others and never opened (opening one would block)", async (t) => {
+  const dir = tmp(t);
+  writeFileSync(join(dir, "f"), "1");
+  const { execFileSync } = await import("node:child_process");
+  execFileSync("mkfifo", [join(dir, "pipe")]);
+  const d = await digestTree(dir);
+  assert.deepEqual(d.others, ["pipe"]);
+  assert.equal(d.files, 1);
+});

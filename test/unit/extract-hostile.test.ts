@@ -4,7 +4,7 @@ import { mkdtemp, readdir, rm, stat, readFile, mkdir, writeFile } from "node:fs/
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { extractTarball, NORMALISED_MTIME } from "../../src/vendor/fetch/extract.js";
+import { extractTarball, limitsFromEnv, NORMALISED_MTIME } from "../../src/vendor/fetch/extract.js";
 import { VendorError } from "../../src/vendor/errors.js";
 import { goodPackage, hostile, tgz, rawTar } from "../../fixtures/hostile/build.js";
 
@@ -107,3 +107,8 @@ test("a non-empty staging directory is refused", () =>
     await writeFile(join(dir, "already"), "x");
     assert.throws(() => extractTarball(goodPackage(), dir, { label: "x" }), (e: unknown) => e instanceof VendorError && e.code === "staging-not-empty");
   }));
+
+test("limits can be overridden from the environment; junk values are ignored", () => {
+  assert.deepEqual(limitsFromEnv({ TONIC_VENDOR_MAX_BYTES: "2048", TONIC_VENDOR_MAX_FILES: "10", TONIC_VENDOR_MAX_DEPTH: "3" }), { maxBytes: 2048, maxFiles: 10, maxDepth: 3 });
+  assert.deepEqual(limitsFromEnv({ TONIC_VENDOR_MAX_BYTES: "-1", TONIC_VENDOR_MAX_FILES: "lots" }), {});
+});

@@ -223,3 +223,15 @@ test("rewriteVendoredPackage reports a subpath the dependency does not export", 
   pkg("asker", { pat: "pat" });
   await assert.rejects(rewriteVendoredPackage({ vendorRoot: vendor, key: "asker", lock }), (e: unknown) => e instanceof VendorError && e.file === "asker/index.mjs" && /does not export/.test(e.message));
 });
+
+test("a hard-linked file is replaced, never written through (the other tree keeps its bytes)", async () => {
+  const { linkSync } = await import("node:fs");
+  put("linked/package.json", { name: "linked", dependencies: { legacy: "1" } });
+  put("linked/index.js", `require("legacy");\n`);
+  pkg("linked", { legacy: "legacy" });
+  const other = join(root, "other-tree-index.js");
+  linkSync(join(vendor, "linked/index.js"), other);
+  await rewriteVendoredPackage({ vendorRoot: vendor, key: "linked", lock });
+  assert.equal(readFileSync(join(vendor, "linked/index.js"), "utf8"), `require("../legacy/lib/main.js");\n`);
+  assert.equal(readFileSync(other, "utf8"), `require("legacy");\n`);
+});

@@ -6,7 +6,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { ConfigError, Server } from "#tonic";
-import type { ServerOptions } from "#tonic";
+import type { Handler, ServerOptions } from "#tonic";
 import { buildApp } from "./app.js";
 import { configPath, loadConfig } from "./config.js";
 import type { Config } from "./config.js";
@@ -28,22 +28,28 @@ async function main(): Promise<number> {
   try {
     config = await loadConfig(file);
   } catch (err) {
-    if (err instanceof ConfigError || err instanceof Error) {
-      process.stderr.write(`${err.message}\n`);
-      return 2;
-    }
-    throw err;
+    // ConfigError already names the file, line and field; anything else (an unreadable env override) gets the file.
+    process.stderr.write(err instanceof ConfigError ? `${err.message}\n` : `${file}: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 2;
   }
 
   const logs = openLogs(config);
   const store = withLatency(new MemoryStore(), config.store.latencyMs);
   const app = buildApp({ config, store, logger: logs.logger, accessLog: logs.access, transcript: process.stderr });
 
+  // Once a successor serves, every answer from this process says Connection: close, so keep-alive clients
+  // move to the successor with their next request instead of finding their connection closed under them.
+  let draining = false;
+  const handler: Handler = (req, res) => {
+    if (draining) res.setHeader("Connection", "close");
+    return app.handler(req, res);
+  };
+
   const fds = inheritedFds();
   // Signals are handled here, not by each Server: two listeners stop together, and SIGUSR2 hands over both.
   const common: ServerOptions = { signals: false, shutdownTimeout: config.shutdownTimeoutMs, log: say };
   const listeners: Listeners = {
-    http: new Server(app.handler, { ...common, host: config.http.host, port: config.http.port, fd: fds.http }),
+    http: new Server(handler, { ...common, host: config.http.host, port: config.http.port, fd: fds.http }),
   };
   if (config.tls.enabled) {
     const tls =
@@ -51,7 +57,7 @@ async function main(): Promise<number> {
         ? { cert: configPath(config, config.tls.cert), key: configPath(config, config.tls.key) }
         : await ensureDevCertificate(configPath(config, config.tls.certDir), [...config.hosts.api, ...config.hosts.admin]);
     if ("created" in tls && tls.created) say(`created a development certificate in ${dirname(tls.cert)}`);
-    listeners.https = new Server(app.handler, { ...common, host: config.tls.host, port: config.tls.port, fd: fds.https, tls: { cert: tls.cert, key: tls.key } });
+    listeners.https = new Server(handler, { ...common, host: config.tls.host, port: config.tls.port, fd: fds.https, tls: { cert: tls.cert, key: tls.key } });
   }
 
   for (const [name, server] of Object.entries(listeners)) {
@@ -95,6 +101,7 @@ async function main(): Promise<number> {
           return;
         }
         say(`pid ${pid} is serving; draining`);
+        draining = true;
         // Stop accepting first and give connections accepted a moment ago the time to deliver their request:
         // close() alone would take them for idle keep-alive connections and close them unanswered.
         for (const s of Object.values(listeners)) net.Server.prototype.close.call(s.server);

@@ -62,13 +62,23 @@ export interface ApacheLogEntry {
 export function formatApacheLine(e: ApacheLogEntry): string {
   return (
     `${field(e.remote)} - ${field(e.user)} [${apacheTimestamp(e.time)}] ` +
-    `"${escapeLogItem(e.method)} ${escapeLogItem(e.url)} HTTP/${escapeLogItem(e.httpVersion)}" ` +
+    `"${escapeLogItem(e.method)} ${escapeLogItem(e.url)} HTTP/${e.httpVersion}" ` +
     `${e.status} ${e.bytes > 0 ? e.bytes : "-"} "${field(e.referer)}" "${field(e.agent)}"` +
     (e.requestId === undefined ? "\n" : ` "${field(e.requestId)}"\n`)
   );
 }
 
-const header = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v.join(", ") : v);
+// Read from rawHeaders: touching req.headers builds the whole header object, which a handler that never
+// reads it would otherwise pay for only so that the log line gets two values.
+function rawHeader(req: IncomingMessage, lowerName: string): string | undefined {
+  const raw = req.rawHeaders;
+  let out: string | undefined;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i]!;
+    if (name.length === lowerName.length && name.toLowerCase() === lowerName) out = out === undefined ? raw[i + 1] : `${out}, ${raw[i + 1]}`;
+  }
+  return out;
+}
 
 /** Wraps `handler` so every request leaves one Apache combined log line on `options.stream`. */
 export function apacheLogged(handler: Handler, options: ApacheLogOptions = {}): Handler {
@@ -86,8 +96,8 @@ export function apacheLogged(handler: Handler, options: ApacheLogOptions = {}): 
         httpVersion: req.httpVersion,
         status: reportedStatus(res),
         bytes: m.bytes,
-        referer: header(req.headers.referer),
-        agent: header(req.headers["user-agent"]),
+        referer: rawHeader(req, "referer"),
+        agent: rawHeader(req, "user-agent"),
         requestId: withId ? requestId(req) : undefined,
       }),
     );

@@ -5,7 +5,7 @@
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, isAbsolute, join } from "node:path";
+import { dirname, isAbsolute, join, resolve as resolvePath } from "node:path";
 import { VendorError } from "../errors.js";
 import { gitBinary, gitEnv, hardeningConfig } from "../git/run.js";
 
@@ -27,11 +27,22 @@ export interface GitPath {
   path: string;
 }
 
+/**
+ * git's environment with GIT_INDEX_FILE kept: a pre-commit hook of `git commit -a` or `git commit <paths>`
+ * checks a temporary index. Some git versions hand hooks a path relative to the top of the work tree (the
+ * hook's cwd); resolved here, since our git calls run in the project directory, which may be below it.
+ */
+function env(): NodeJS.ProcessEnv {
+  const e = gitEnv({ keepIndexEnv: true });
+  if (e.GIT_INDEX_FILE && !isAbsolute(e.GIT_INDEX_FILE)) e.GIT_INDEX_FILE = resolvePath(process.cwd(), e.GIT_INDEX_FILE);
+  return e;
+}
+
 function run(projectDir: string, args: string[], input?: string): Promise<{ code: number; stdout: Buffer; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(gitBinary(), [...hardeningConfig({}), ...args], {
       cwd: projectDir,
-      env: gitEnv({ keepIndexEnv: true }),
+      env: env(),
       stdio: ["pipe", "pipe", "pipe"],
       shell: false,
     });
@@ -147,7 +158,7 @@ export function catFile(projectDir: string, revs: string[], onBlob: (index: numb
   return new Promise((resolve, reject) => {
     const child = spawn(gitBinary(), [...hardeningConfig({}), "cat-file", "--batch"], {
       cwd: projectDir,
-      env: gitEnv({ keepIndexEnv: true }),
+      env: env(),
       stdio: ["pipe", "pipe", "pipe"],
       shell: false,
     });

@@ -143,7 +143,11 @@ async function checkWorkTree(ctx: CheckContext): Promise<Problem[]> {
     for (const o of listing.others) {
       problems.push({ item: "tree", code: "special-file", file: `${dir}/${o}`, entry: key, message: `${dir}/${o} is not a regular file (fifo, socket or device)`, fix: `delete it and ${frozenFix(dir)}` });
     }
+    for (const e of listing.errors) {
+      problems.push({ item: "tree", code: "file-unreadable", file: e.path ? `${dir}/${e.path}` : dir, entry: key, message: `${e.path ? `${dir}/${e.path}` : dir} cannot be read (${e.code})`, fix: "fix its permissions so check can hash it" });
+    }
     problems.push(...executableProblems(ctx, key, entry, listing.files, dir));
+    if (listing.errors.length) continue;
     let digest: string;
     try {
       digest = h1(listing.files);

@@ -17,6 +17,23 @@ export interface ExtractLimits {
 
 export const DEFAULT_EXTRACT_LIMITS: ExtractLimits = { maxBytes: 1024 * 1024 * 1024, maxFiles: 100_000, maxDepth: 64 };
 
+/** TONIC_VENDOR_MAX_BYTES / _MAX_FILES / _MAX_DEPTH raise (or lower) the limits for one run. */
+export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<ExtractLimits> {
+  const out: Partial<ExtractLimits> = {};
+  const read = (k: string): number | undefined => {
+    const v = env[k];
+    const n = v === undefined ? Number.NaN : Number(v);
+    return Number.isSafeInteger(n) && n > 0 ? n : undefined;
+  };
+  const b = read("TONIC_VENDOR_MAX_BYTES");
+  const f = read("TONIC_VENDOR_MAX_FILES");
+  const d = read("TONIC_VENDOR_MAX_DEPTH");
+  if (b !== undefined) out.maxBytes = b;
+  if (f !== undefined) out.maxFiles = f;
+  if (d !== undefined) out.maxDepth = d;
+  return out;
+}
+
 /** npm's own fixed tarball mtime; every vendored file gets it so vendor/ is identical on every machine. */
 export const NORMALISED_MTIME = new Date("1985-10-26T08:15:00.000Z");
 
@@ -58,7 +75,7 @@ function pathProblem(raw: string): string | undefined {
  * entry is unsafe or a limit is exceeded.
  */
 export function extractTarball(tarball: Uint8Array, dest: string, opts: ExtractOptions): ExtractResult {
-  const limits = { ...DEFAULT_EXTRACT_LIMITS, ...opts.limits };
+  const limits = { ...DEFAULT_EXTRACT_LIMITS, ...limitsFromEnv(), ...opts.limits };
   const label = opts.label;
   const cwd = resolvePath(dest);
   mkdirSync(cwd, { recursive: true, mode: 0o755 });

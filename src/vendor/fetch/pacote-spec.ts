@@ -30,7 +30,10 @@ export async function resolvePacoteSpec(name: string, spec: string, ctx: SourceC
  */
 export async function directoryTree(dir: string): Promise<Record<string, unknown>> {
   const pkg = JSON.parse(await readFile(join(dir, "package.json"), "utf8")) as Record<string, unknown>;
-  return { path: dir, realpath: dir, package: pkg, isProjectRoot: true, edgesOut: new Map(), workspaces: undefined };
+  // Bundled dependencies would be looked up in the tree's edges, which this stand-in does not have; they
+  // live in node_modules/, which vendoring never takes from a directory anyway.
+  const { bundleDependencies: _b, bundledDependencies: _bd, ...rest } = pkg;
+  return { path: dir, realpath: dir, package: rest, isProjectRoot: true, edgesOut: new Map(), workspaces: undefined };
 }
 
 export async function fetchPacoteSpec(entry: LockEntry, spec: string, dest: string, ctx: SourceContext): Promise<void> {

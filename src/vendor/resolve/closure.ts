@@ -85,7 +85,17 @@ const label = (n: Node | undefined): string => (n ? `${n.pkg.name}${n.pkg.versio
 
 export async function resolveClosure(opts: ClosureOptions): Promise<Lock> {
   if (opts.frozen) return validateFrozen(opts.manifest, opts.lock);
-  const { manifest, ctx } = opts;
+  const { manifest } = opts;
+  // Each round re-walks the graph; say each thing once.
+  const said = new Set<string>();
+  const ctx: SourceContext = {
+    ...opts.ctx,
+    log: (line: string) => {
+      if (said.has(line)) return;
+      said.add(line);
+      opts.ctx.log(line);
+    },
+  };
   const lock = opts.lock;
   const update = new Set(opts.update ?? []);
 
@@ -189,7 +199,17 @@ export async function resolveClosure(opts: ClosureOptions): Promise<Lock> {
 
     const resolveEdge = async (fromId: string, importName: string, spec: string, type: EdgeType): Promise<string | undefined> => {
       const from = fromId === ROOT ? undefined : nodes.get(fromId);
-      const ps = parseSpec(importName, spec, ctx.projectDir);
+      let ps: ReturnType<typeof parseSpec>;
+      try {
+        ps = parseSpec(importName, spec, ctx.projectDir);
+      } catch (e) {
+        if (!from || !(e instanceof VendorError)) throw e;
+        if (type === "optional") {
+          ctx.log(`skipping optional dependency ${importName}@${spec} of ${label(from)}: ${e.message}`);
+          return undefined;
+        }
+        throw new VendorError(`${e.message} (required by ${label(from)})`, { exitCode: 2, code: e.code, fix: `${label(from)} cannot be vendored as published; pick another version of it` });
+      }
       if (ps.kind !== "registry") {
         const n = await otherNode(importName, ps.kind, spec, fromId);
         if (type === "optional" && !fitsPlatforms(n.pkg, manifest.platforms)) return undefined;
@@ -243,6 +263,14 @@ export async function resolveClosure(opts: ClosureOptions): Promise<Lock> {
     };
 
     const rootTargets = new Map<string, string>();
+    for (const dep of manifest.dependencies) {
+      try {
+        const ps = parseSpec(dep.name, dep.spec, ctx.projectDir);
+        if (ps.kind === "registry") prefetch(ps.realName);
+      } catch {
+        // reported when the edge is resolved
+      }
+    }
     for (const dep of [...manifest.dependencies].sort((a, b) => cmpStr(a.name, b.name))) {
       const id = (await resolveEdge(ROOT, dep.name, dep.spec, "prod"))!;
       rootTargets.set(dep.name, id);

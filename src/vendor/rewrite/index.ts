@@ -3,11 +3,13 @@
 // package.json "imports" entries (style "imports"), or relative file paths (style "relative"). Edits are
 // applied by offset to the string contents only, so a rewrite changes nothing else, and a rewritten specifier
 // is never bare again, so rewriting twice equals rewriting once.
-import { closeSync, existsSync, ftruncateSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, ftruncateSync, openSync, readdirSync, readFileSync, renameSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, join, resolve as resolvePath, sep } from "node:path";
 import picomatch from "picomatch";
 import { VendorError } from "../errors.js";
+import { LOCK_FILE, readLock } from "../lock/read.js";
 import type { Lock } from "../lock/types.js";
+import { readManifest } from "../manifest/read.js";
 import type { Manifest } from "../manifest/types.js";
 import {
   ResolveError, VendorResolver, declarationToJs, isBareSpecifier, isDeclarationFile, isRelativeSpecifier,
@@ -52,6 +54,14 @@ function overwrite(file: string, text: string): void {
   const buf = Buffer.from(text, "utf8");
   const fd = openSync(file, "r+");
   try {
+    if (fstatSync(fd).nlink > 1) {
+      // A hard link shares its bytes with another tree (sync links unchanged entries from the old vendor/):
+      // replace the name instead of writing through the shared inode.
+      const tmp = `${file}.tonic-rewrite-${process.pid}`;
+      writeFileSync(tmp, buf, { mode: fstatSync(fd).mode & 0o7777 });
+      renameSync(tmp, file);
+      return;
+    }
     let at = 0;
     while (at < buf.length) at += writeSync(fd, buf, at, buf.length - at, at);
     ftruncateSync(fd, buf.length);
@@ -542,3 +552,16 @@ export function expectedImports(ctx: ProjectContext, specifiers: Iterable<string
   return out;
 }
 
+
+/**
+ * `tonic-vendor rewrite [--undo]`: reads tonic-vendor.json and the lock, then rewrites (or undoes) the project's
+ * imports. The vendored packages are rewritten by sync, which digests them afterwards; this never touches vendor/.
+ */
+export async function runRewrite(opts: { projectDir: string; undo?: boolean }): Promise<RewriteReport> {
+  const manifest = await readManifest(opts.projectDir);
+  const lock = await readLock(opts.projectDir);
+  if (!lock) {
+    throw new VendorError(`there is no ${LOCK_FILE} yet`, { exitCode: 2, code: "lock-missing", file: LOCK_FILE, fix: "run `tonic-vendor sync` first" });
+  }
+  return opts.undo ? undoProject({ projectDir: opts.projectDir, manifest, lock }) : rewriteProject({ projectDir: opts.projectDir, manifest, lock });
+}

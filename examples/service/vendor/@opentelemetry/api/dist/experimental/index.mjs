@@ -1,0 +1,2 @@
+import { SugaredTracer, wrapTracer } from "./trace/SugaredTracer.mjs";
+export { SugaredTracer, wrapTracer };

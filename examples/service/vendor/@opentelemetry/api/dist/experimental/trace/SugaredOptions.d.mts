@@ -1,0 +1,17 @@
+import { Span } from "../../trace/span.mjs";
+import { SpanOptions } from "../../trace/SpanOptions.mjs";
+//#region src/experimental/trace/SugaredOptions.d.ts
+/**
+ * Options needed for span creation
+ */
+interface SugaredSpanOptions extends SpanOptions {
+  /**
+   * function to overwrite default exception behavior to record the exception. No exceptions should be thrown in the function.
+   * @param e Error which triggered this exception
+   * @param span current span from context
+   */
+  onException?: (e: Error, span: Span) => void;
+}
+//#endregion
+export { SugaredSpanOptions };
+//# sourceMappingURL=SugaredOptions.d.mts.map
