@@ -110,7 +110,7 @@ function queryObject(url: string): QueryObject {
 
 // One class instead of an object literal with defineProperty: a fixed shape, and url/query built only when
 // a handler reads them (most never look at the query).
-class Request {
+class MarshaledRequestImpl {
   #url: URL | undefined;
   #query: unknown;
   #queryDone: boolean;
@@ -292,7 +292,7 @@ export function marshaled<S extends MarshaledSchemas, B = unknown>(
       let query: unknown = undefined;
       if (schemas.query !== undefined) query = await validate(schemas.query, queryObject(req.url ?? ""), "query", 400);
       const ctx = schemas.context !== undefined ? contextOf(req, schemas.context) : contextOf(req);
-      const request = new Request(req, res, body, params, query, schemas.query !== undefined, ctx) as unknown as MarshaledRequest<S>;
+      const request = new MarshaledRequestImpl(req, res, body, params, query, schemas.query !== undefined, ctx) as unknown as MarshaledRequest<S>;
       // 6. the handler
       await respond(req, res, await fn(request));
     } catch (err) {
@@ -315,7 +315,7 @@ export function marshaled<S extends MarshaledSchemas, B = unknown>(
       // Fast path (no body, no schema to await): answered in the same tick when the handler is synchronous.
       const st = requestState(req);
       const ctx = schemas.context !== undefined ? contextOf(req, schemas.context) : hasContexts(req) ? contextOf(req) : undefined;
-      const request = new Request(req, res, undefined, st.params, undefined, false, ctx) as unknown as MarshaledRequest<S>;
+      const request = new MarshaledRequestImpl(req, res, undefined, st.params, undefined, false, ctx) as unknown as MarshaledRequest<S>;
       // 6. the handler
       const result = fn(request);
       if (isPromise(result)) {

@@ -26,11 +26,18 @@ export interface RequestState {
 
 const STATE = Symbol("tonic.requestState");
 
-// Every field present from the start (one object shape for all requests); contexts made on first use.
+// Every field present from the start (one object shape for all requests); prefixes and contexts made on
+// first use, since most requests never need them.
 class State implements RequestState {
   params: Record<string, string> = {};
   pattern: string | undefined = undefined;
-  prefixes: string[] = [];
+  #prefixes: string[] | undefined = undefined;
+  get prefixes(): string[] {
+    return (this.#prefixes ??= []);
+  }
+  set prefixes(v: string[]) {
+    this.#prefixes = v;
+  }
   patternPrefix: string | undefined = undefined;
   path: string | undefined = undefined;
   user: string | undefined = undefined;

@@ -109,6 +109,12 @@ export async function loadNpmOptions(projectDir: string, env: NodeJS.ProcessEnv 
   if (opts["fetchTimeout"] !== undefined) opts["timeout"] = opts["fetchTimeout"];
   if (opts["noproxy"] !== undefined) opts["noProxy"] = opts["noproxy"];
   if (opts["maxsockets"] !== undefined) opts["maxSockets"] = opts["maxsockets"];
+  // npm reads `cafile` into `ca` itself; the fetch layer only knows `ca`.
+  if (typeof opts["cafile"] === "string" && opts["ca"] === undefined) {
+    const pem = await readIfExists(opts["cafile"] as string);
+    if (pem) opts["ca"] = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? pem;
+  }
+  delete opts["cafile"];
   // npm's own defaults (its config definitions); without them make-fetch-happen would retry 10 times.
   const defaults: Record<string, number> = { fetchRetries: 2, fetchRetryFactor: 10, fetchRetryMintimeout: 10_000, fetchRetryMaxtimeout: 60_000, timeout: 300_000 };
   for (const [k, v] of Object.entries(defaults)) if (opts[k] === undefined) opts[k] = v;

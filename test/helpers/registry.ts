@@ -129,11 +129,11 @@ function cleanNpmEnv(): NodeJS.ProcessEnv {
  * The folder is packed by pacote with npm-packlist, i.e. into the same bytes `npm publish` would upload.
  * TONIC_SEED_WITH_NPM=1 uses the real `npm publish` instead; the integration tests publish with it too.
  */
-export async function publishDirect(p: Publishable, registry: string, token = "tonic-test-dummy-token"): Promise<void> {
+export async function publishDirect(p: Publishable, registry: string, cacheDir: string, token = "tonic-test-dummy-token"): Promise<void> {
   const { default: pacote } = await import("pacote");
   const { default: ssri } = await import("ssri");
   const { createHash } = await import("node:crypto");
-  const tarball = p.path.endsWith(".tgz") ? readFileSync(p.path) : ((await pacote.tarball(`file:${p.path}`, { ignoreScripts: true, tree: await directoryTree(p.path), cache: join(tmpdir(), "tonic-publish-cache") } as any)) as Buffer);
+  const tarball = p.path.endsWith(".tgz") ? readFileSync(p.path) : ((await pacote.tarball(`file:${p.path}`, { ignoreScripts: true, tree: await directoryTree(p.path), cache: cacheDir } as any)) as Buffer);
   const manifest = p.path.endsWith(".tgz") ? readTarballJson(p.path) : (JSON.parse(readFileSync(join(p.path, "package.json"), "utf8")) as Record<string, unknown>);
   const name = String(manifest["name"]);
   const version = String(manifest["version"]);
@@ -173,21 +173,12 @@ function readTarballJson(file: string): Record<string, unknown> {
  * (so `latest` is the highest); names go in parallel batches.
  */
 export async function seedRegistry(url: string, items: Publishable[] = fixturePublishables(), parallel = 4): Promise<number> {
-  if (process.env["TONIC_SEED_WITH_NPM"] !== "1") {
-    const byName = new Map<string, Publishable[]>();
-    for (const p of items) byName.set(p.name, [...(byName.get(p.name) ?? []), p]);
-    await Promise.all(
-      [...byName.values()].map(async (l) => {
-        for (const p of l.sort((a, b) => semver.compare(a.version, b.version))) await publishDirect(p, url);
-      }),
-    );
-    return items.length;
-  }
   const dir = mkdtempSync(join(tmpdir(), "tonic-publish-"));
   try {
+    const withNpm = process.env["TONIC_SEED_WITH_NPM"] === "1";
     const userconfig = join(dir, "npmrc");
-    const host = url.replace(/^https?:/, "");
-    writeFileSync(userconfig, `registry=${url}\n${host}:_authToken=tonic-test-dummy-token\n`);
+    writeFileSync(userconfig, `registry=${url}\n${url.replace(/^https?:/, "")}:_authToken=tonic-test-dummy-token\n`);
+    const publishOne = (p: Publishable): Promise<void> => (withNpm ? npmPublish(p, url, userconfig, join(dir, "cache")) : publishDirect(p, url, join(dir, "cache")));
     const byName = new Map<string, Publishable[]>();
     for (const p of items) byName.set(p.name, [...(byName.get(p.name) ?? []), p]);
     const queues = [...byName.values()].map((l) => l.sort((a, b) => semver.compare(a.version, b.version)));
@@ -195,10 +186,12 @@ export async function seedRegistry(url: string, items: Publishable[] = fixturePu
     const worker = async (): Promise<void> => {
       while (next < queues.length) {
         const q = queues[next++]!;
-        for (const p of q) await npmPublish(p, url, userconfig, join(dir, "cache"));
+        for (const p of q) await publishOne(p);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(parallel, queues.length) }, worker));
+    // In-process publishes are cheap for us and the registry; npm processes cost a CPU each.
+    const width = withNpm ? parallel : Math.max(parallel, 8);
+    await Promise.all(Array.from({ length: Math.min(width, queues.length) }, worker));
     return items.length;
   } finally {
     rmSync(dir, { recursive: true, force: true });

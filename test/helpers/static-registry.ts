@@ -24,7 +24,7 @@ export interface StaticPackage {
   tarball?: Buffer;
 }
 
-export type FaultKind = "500" | "reset" | "stall" | "truncate" | "wrong-integrity";
+export type FaultKind = "500" | "401" | "reset" | "stall" | "truncate" | "wrong-integrity";
 export interface Fault {
   kind: FaultKind;
   /** Which requests: packument or tarball requests, optionally only for one package name. */
@@ -38,6 +38,8 @@ export interface StaticRegistry {
   url: string;
   /** Every request path served, in order. */
   requests: string[];
+  /** The Authorization header of every request ("" when none), in order. */
+  authorizations: string[];
   addFault(f: Fault): void;
   clearFaults(): void;
   /** Add or replace packages (e.g. publish a new version mid-test). */
@@ -72,6 +74,7 @@ export async function startStaticRegistry(pkgs: StaticPackage[] = []): Promise<S
   const byName = new Map<string, Map<string, Built>>();
   const faults: (Fault & { left: number })[] = [];
   const requests: string[] = [];
+  const authorizations: string[] = [];
   const sockets = new Set<Socket>();
   let url = "";
 
@@ -112,6 +115,7 @@ export async function startStaticRegistry(pkgs: StaticPackage[] = []): Promise<S
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     const path = decodeURIComponent((req.url ?? "/").split("?")[0] ?? "/");
     requests.push(path);
+    authorizations.push(req.headers.authorization ?? "");
     const m = /^\/((?:@[^/]+\/)?[^/@]+)(?:\/-\/(.+\.tgz))?$/.exec(path);
     if (!m || !byName.has(m[1]!)) {
       res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: "not found" }));
@@ -136,6 +140,9 @@ export async function startStaticRegistry(pkgs: StaticPackage[] = []): Promise<S
     switch (fault?.kind) {
       case "500":
         res.writeHead(500, { "content-type": "text/plain" }).end("internal error");
+        return;
+      case "401":
+        res.writeHead(401, { "content-type": "application/json", "www-authenticate": "Bearer" }).end(JSON.stringify({ error: "unauthorized" }));
         return;
       case "reset":
         req.socket.destroy();
@@ -167,6 +174,7 @@ export async function startStaticRegistry(pkgs: StaticPackage[] = []): Promise<S
   return {
     url,
     requests,
+    authorizations,
     addFault: (f) => faults.push({ ...f, left: f.times ?? Number.POSITIVE_INFINITY }),
     clearFaults: () => {
       faults.length = 0;

@@ -66,3 +66,23 @@ test("--staged outside a git repository is a usage error", async (t) => {
   writeFileSync(join(dir, "tonic-vendor.json"), "{}\n");
   await assert.rejects(runCheck(dir, { staged: true }), (e: Error & { code?: string; exitCode?: number }) => e.code === "not-a-git-repository" && e.exitCode === 2);
 });
+
+test("--staged hashes blobs streamed by git cat-file exactly as the work tree hashes files (empty, large, binary)", async (t) => {
+  const p = await makeProject({ git: true });
+  t.after(p.cleanup);
+  const { digestTree } = await import("../../src/vendor/digest/index.js");
+  const { randomBytes } = await import("node:crypto");
+  writeFileSync(join(p.dir, "vendor/gamma/empty.txt"), "");
+  writeFileSync(join(p.dir, "vendor/gamma/big.bin"), randomBytes(700_000));
+  writeFileSync(join(p.dir, "vendor/gamma/lf.txt"), "\n\n\n");
+  const lock = structuredClone(p.lock);
+  lock.packages.gamma.digest = (await digestTree(join(p.dir, "vendor/gamma"))).digest;
+  p.writeLock(lock);
+  p.git("add", "-A");
+  rmSync(join(p.dir, ".git/tonic-vendor"), { recursive: true, force: true });
+  const r = await runCheck(p.dir, { staged: true });
+  assert.deepEqual(r.problems, []);
+  assert.equal(r.stats.files, 10);
+  // Second run answers from the cache and must agree.
+  assert.deepEqual((await runCheck(p.dir, { staged: true })).problems, []);
+});

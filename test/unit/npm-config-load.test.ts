@@ -83,6 +83,16 @@ test("npm_config_userconfig points at another user config; defaults when nothing
     assert.equal(d["timeout"], 300_000);
   }));
 
+test("cafile is read into ca, as npm does", () =>
+  withDirs(async (home, project) => {
+    const pem = "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n-----BEGIN CERTIFICATE-----\nBBBB\n-----END CERTIFICATE-----\n";
+    await writeFile(join(home, "ca.pem"), pem);
+    await writeFile(join(project, ".npmrc"), `cafile=${join(home, "ca.pem")}\n`);
+    const o = await loadNpmOptions(project, { HOME: home });
+    assert.deepEqual(o["ca"], ["-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----", "-----BEGIN CERTIFICATE-----\nBBBB\n-----END CERTIFICATE-----"]);
+    assert.equal(o["cafile"], undefined);
+  }));
+
 test("registryFor honours scopes; registryHost never shows credentials", () => {
   const o = { registry: "https://r.example/", "@acme:registry": "https://user:pw@acme.example:8443/npm/" };
   assert.equal(registryFor("semver", o), "https://r.example/");

@@ -144,3 +144,22 @@ test("the registry Source keeps a locked version that satisfies", async () => {
   const fresh = await s.resolve("tf-a", "^1.0.0", ctx());
   assert.equal(fresh.version, "1.1.0");
 });
+
+test("auth tokens from the npm config are sent, and a refusal never echoes them (exit 3)", async () => {
+  const host = new URL(reg.url).host;
+  const c = ctx({ [`//${host}/:_authToken`]: "tonic-sekrit-token" });
+  const dest = stage();
+  const before = reg.authorizations.length;
+  await fetchRegistryEntry(entry, dest, c);
+  assert.ok(reg.authorizations.slice(before).every((a) => a === "Bearer tonic-sekrit-token"));
+  reg.addFault({ kind: "401", on: "any", name: "tf-a" });
+  await assert.rejects(fetchRegistryEntry(entry, stage(), ctx({ [`//${host}/:_authToken`]: "tonic-sekrit-token" })), (e: unknown) => {
+    assert.ok(e instanceof VendorError);
+    assert.equal(e.exitCode, 3);
+    assert.equal(e.code, "registry-auth");
+    assert.ok(!JSON.stringify(e.toJSON()).includes("sekrit"));
+    assert.ok(!e.format().includes("sekrit"));
+    return true;
+  });
+  reg.clearFaults();
+});

@@ -145,3 +145,26 @@ test("check imports: a bare import left, a missing, changed or stale entry, a mi
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("check imports --staged reads the sources and package.json from the git index", async () => {
+  const dir = project();
+  try {
+    const manifest = fixtureManifest("imports");
+    await rewriteProject({ projectDir: dir, manifest, lock });
+    const { execFileSync } = await import("node:child_process");
+    const git = (...args: string[]): void => void execFileSync("git", ["-c", "core.autocrlf=false", ...args], { cwd: dir, stdio: "ignore" });
+    git("init", "-q");
+    git("add", "-A");
+    const staged = { ...ctx(dir, manifest), staged: true };
+    assert.deepEqual(await checkImports(staged), []);
+    const mainPath = join(dir, "src/main.ts");
+    writeFileSync(mainPath, readFileSync(mainPath, "utf8").replace('"#vendor/ms"', '"ms"'));
+    assert.deepEqual(await checkImports(staged), [], "an unstaged change is not what the commit holds");
+    assert.ok((await checkImports(ctx(dir, manifest))).some((p) => p.code === "import-bare"), "the work tree has it");
+    git("add", "src/main.ts");
+    const problems = await checkImports(staged);
+    assert.ok(problems.some((p) => p.code === "import-bare" && p.file === "src/main.ts" && p.line === 3), JSON.stringify(problems));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

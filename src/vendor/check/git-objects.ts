@@ -249,26 +249,22 @@ export class BlobHashes {
     }
   }
 
-  async hash(oids: string[]): Promise<Map<string, string>> {
-    const result = new Map<string, string>();
-    const missing: string[] = [];
+  /** sha256 hex by blob id for every id in `oids` that git has (the returned map may hold more ids). */
+  async hash(oids: string[]): Promise<ReadonlyMap<string, string>> {
+    const missing = new Set<string>();
     for (const oid of oids) {
       this.used.add(oid);
-      const h = this.known.get(oid);
-      if (h) result.set(oid, h);
-      else if (!result.has(oid)) missing.push(oid);
+      if (!this.known.has(oid)) missing.add(oid);
     }
-    const unique = [...new Set(missing)];
+    const unique = [...missing];
     await catFile(this.projectDir, unique, (i, chunks) => {
       if (!chunks) return;
       const h = createHash("sha256");
       for (const c of chunks) h.update(c);
-      const hex = h.digest("hex");
-      this.known.set(unique[i]!, hex);
-      result.set(unique[i]!, hex);
+      this.known.set(unique[i]!, h.digest("hex"));
       this.dirty = true;
     });
-    return result;
+    return this.known;
   }
 
   /** Writes the cache; `prune` keeps only the ids used in this run. Failure to write is not an error. */

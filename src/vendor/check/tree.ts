@@ -56,10 +56,15 @@ function diffFiles(key: string, dir: string, actual: readonly FileHash[], refere
   return problems;
 }
 
-function regularFiles(rows: GitPath[], dir: string, hashes: Map<string, string>): FileHash[] {
-  return rows
-    .filter((r) => r.stage === 0 && (r.mode === "100644" || r.mode === "100755") && hashes.has(r.oid))
-    .map((r) => ({ path: r.path.slice(dir.length + 1), sha256: hashes.get(r.oid)!, executable: r.mode === "100755" }));
+function regularFiles(rows: GitPath[], dir: string, hashes: ReadonlyMap<string, string>): FileHash[] {
+  const out: FileHash[] = [];
+  const cut = dir.length + 1;
+  for (const r of rows) {
+    if (r.stage !== 0 || (r.mode !== "100644" && r.mode !== "100755")) continue;
+    const sha256 = hashes.get(r.oid);
+    if (sha256 !== undefined) out.push({ path: r.path.slice(cut), sha256, executable: r.mode === "100755" });
+  }
+  return out;
 }
 
 /**

@@ -15,11 +15,13 @@ let scratchRoot: string | undefined;
 const repos = new Map<string, Promise<string>>();
 const locks = new Map<string, Promise<unknown>>();
 let counter = 0;
+let exitHook = false;
 
 function root(): string {
   if (!scratchRoot) {
     scratchRoot = mkdtempSync(join(tmpdir(), "tonic-git-"));
-    process.once("exit", disposeScratch);
+    if (!exitHook) process.once("exit", disposeScratch);
+    exitHook = true;
   }
   return scratchRoot;
 }

@@ -57,6 +57,13 @@ export function registryFailure(name: string, what: string, e: unknown, ctx: Sou
       fix: "the registry (or a proxy/cache) served different bytes; nothing was written. Investigate before re-running",
     });
   }
+  if (err.statusCode === 401 || err.statusCode === 403) {
+    return new VendorError(`${what}: the registry ${host} refused access (HTTP ${err.statusCode})`, {
+      exitCode: 3,
+      code: "registry-auth",
+      fix: `check the auth token for ${host} in your .npmrc (e.g. //${host}/:_authToken=\${NPM_TOKEN})`,
+    });
+  }
   const status = err.statusCode ? `HTTP ${err.statusCode}` : (err.code ?? "error");
   return new VendorError(`${what}: could not fetch from the registry ${host} (${status}) after retries`, {
     exitCode: 3,

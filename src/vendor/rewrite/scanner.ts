@@ -118,6 +118,10 @@ const EXPR_KEYWORDS = new Set([
   "yield", "await", "extends", "export", "default",
 ]);
 const PAREN_KEYWORDS = new Set(["if", "while", "for", "with"]);
+// First letters of every word compared anywhere below (keywords above, import/export/require/declare/type/
+// from/as/module/resolve/else/do); all of them are 2-10 characters long.
+const KEYWORD_FIRST = new Uint8Array(128);
+for (const ch of "iertdfamwonvcy") KEYWORD_FIRST[ch.charCodeAt(0)] = 1;
 
 const CH_NL: number = 10, CH_CR: number = 13, CH_SLASH: number = 47, CH_STAR: number = 42, CH_BACKSLASH: number = 92;
 const CH_DQ: number = 34, CH_SQ: number = 39, CH_BT: number = 96, CH_DOLLAR: number = 36, CH_LBRACE: number = 123, CH_RBRACE: number = 125;
@@ -466,9 +470,12 @@ class Scanner {
       }
       this.pos = this.tokEnd = p;
       this.tok = IDENT;
-      const id = src.slice(pos, p);
+      // Only words the recognisers or the regex rule care about are materialised; most identifiers (and all
+      // minified one-letter names) skip the slice.
+      const n = p - pos;
+      const id = n >= 2 && n <= 10 && c < 128 && KEYWORD_FIRST[c] === 1 ? src.slice(pos, p) : "";
       this.tokIdent = id;
-      this.exprAllowed = !this.prevWasDot && EXPR_KEYWORDS.has(id);
+      this.exprAllowed = id !== "" && !this.prevWasDot && EXPR_KEYWORDS.has(id);
       return false;
     }
     if (c === CH_DQ || c === CH_SQ) {
