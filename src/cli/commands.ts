@@ -5,7 +5,7 @@ import { LOCK_FILE, readLock } from "../vendor/lock/read.js";
 import { lockTree, renderTree, whyPaths, label, type TreeNode } from "../vendor/lock/graph.js";
 import { MANIFEST_FILE, readManifest } from "../vendor/manifest/read.js";
 import { planInit, specFromArg, withDependencies, withoutDependencies } from "../vendor/manifest/edit.js";
-import type { Manifest } from "../vendor/manifest/types.js";
+import type { Manifest, ManifestDependency } from "../vendor/manifest/types.js";
 import type { SourceContext } from "../vendor/source.js";
 import { sync, type SyncResult } from "../vendor/sync.js";
 import { writeAtomic } from "../vendor/sync/fs-tree.js";
@@ -48,29 +48,38 @@ export async function init(g: GlobalOptions, out: Output, opts: { fromPackageJso
 }
 
 export async function add(g: GlobalOptions, out: Output, specs: string[]): Promise<number> {
-  const manifest = await readManifest(dirOf(g));
+  await readManifest(dirOf(g)); // fail fast (exit 2) before any registry look-up
   const ctx = await sourceContext(g, out);
-  const deps = [];
+  const deps: ManifestDependency[] = [];
   for (const s of specs) deps.push(await specFromArg(s, ctx));
-  const next = withDependencies(manifest, deps);
   for (const d of deps) out.info(`${d.name}: ${d.spec}`);
-  return reportSync(out, await sync({ projectDir: ctx.projectDir, manifest: next, log: out.progress }), "add");
+  return reportSync(out, await sync({ projectDir: ctx.projectDir, editManifest: (m) => withDependencies(m, deps), log: out.progress }), "add");
 }
 
 export async function remove(g: GlobalOptions, out: Output, names: string[]): Promise<number> {
   const dir = dirOf(g);
-  const next = withoutDependencies(await readManifest(dir), names);
-  return reportSync(out, await sync({ projectDir: dir, manifest: next, log: out.progress }), "remove");
+  withoutDependencies(await readManifest(dir), names); // names every unknown name before anything else
+  return reportSync(out, await sync({ projectDir: dir, editManifest: (m) => withoutDependencies(m, names), log: out.progress }), "remove");
 }
 
 export async function syncCommand(g: GlobalOptions, out: Output, opts: { frozen?: boolean }): Promise<number> {
   return reportSync(out, await sync({ projectDir: dirOf(g), frozen: opts.frozen, log: out.progress }), "sync");
 }
 
-export async function check(g: GlobalOptions, out: Output, opts: { staged?: boolean; requireSubmodules?: boolean }): Promise<number> {
+export async function check(g: GlobalOptions, out: Output, opts: { staged?: boolean; requireSubmodules?: boolean; upstream?: boolean }): Promise<number> {
   const dir = dirOf(g);
+  if (opts.staged && opts.upstream) {
+    throw new VendorError("--upstream compares the work tree's vendor/ with upstream and cannot be combined with --staged", { exitCode: 2, code: "usage", fix: "run `tonic-vendor check --staged` and `tonic-vendor check --upstream` separately" });
+  }
   const { runCheck } = await import("../vendor/check/index.js");
   const report = await runCheck(dir, { staged: opts.staged, requireSubmodules: opts.requireSubmodules });
+  if (opts.upstream) {
+    const { checkUpstream } = await import("../vendor/check/upstream.js");
+    const up = await checkUpstream(dir, { log: out.progress });
+    report.problems.push(...up.problems);
+    report.ok = report.ok && up.ok;
+    if (up.ok) out.info(`upstream: ${up.stats.entries} entries re-fetched and rewritten match vendor/ and ${LOCK_FILE}`);
+  }
   if (!opts.staged && pendingCommit(dir)) {
     report.problems.unshift({ item: "tree", code: "sync-interrupted", file: JOURNAL_FILE, message: "a sync was killed after it committed; vendor/ and the lock are being replaced", fix: "run `tonic-vendor sync` to finish it" });
     report.ok = false;

@@ -76,6 +76,7 @@ export async function main(argv: string[]): Promise<number> {
     .description("verify offline that vendor/ is exactly what the lock says (exit 1 on any problem)")
     .option("--staged", "check what is about to be committed (the git index)", false)
     .option("--require-submodules", "fail when a submodule entry is not checked out", false)
+    .option("--upstream", "also re-fetch every entry and prove vendor/ is upstream's bytes plus the rewrite (network)", false)
     .action(run(async (g, out, opts) => (await cmd()).check(g, out, opts)));
   program
     .command("list")

@@ -68,7 +68,8 @@ export type ContextFactory<T = unknown> = (req: IncomingMessage) => T | Promise<
 
 /**
  * Makes a fresh context object per request with `factory`, reachable from handlers below through
- * `context(req, factory)` (typed) or `context(req)` (innermost). Held in a WeakMap keyed by the request.
+ * `context(req, factory)` (typed) or `context(req)` (innermost). Held on the request itself (see state.ts):
+ * no global map, no lock, gone with the request.
  */
 export function withContext<T>(factory: ContextFactory<T>, handler: Handler): Handler {
   return wrapped(handler, async (req, res) => {

@@ -27,6 +27,11 @@ export interface SyncOptions {
   log?: (line: string) => void;
   /** add/remove: the edited manifest, written in the same commit as vendor/ and the lock (only if sync succeeds). */
   manifest?: Manifest;
+  /**
+   * Like `manifest`, but applied to the manifest as read under the project lock, so two concurrent
+   * `add`s both land. Takes precedence over `manifest`.
+   */
+  editManifest?: (current: Manifest) => Manifest;
 }
 
 export interface SyncResult {
@@ -121,11 +126,12 @@ export async function syncWith(deps: SyncDeps, opts: SyncOptions): Promise<SyncR
 
     const manifestText = readText(manifestPath);
     let manifest: Manifest;
-    if (opts.manifest) manifest = opts.manifest;
+    if (opts.manifest && !opts.editManifest) manifest = opts.manifest;
     else if (manifestText === undefined) {
       throw new VendorError(`no ${MANIFEST_FILE} in ${projectDir}`, { exitCode: 2, code: "manifest-missing", file: MANIFEST_FILE, fix: "run `tonic-vendor init` (or pass --cwd <project>)" });
     } else manifest = parseManifest(manifestText, MANIFEST_FILE);
-    const newManifestText = opts.manifest ? serializeManifest(opts.manifest) : undefined;
+    if (opts.editManifest) manifest = opts.editManifest(manifest);
+    const newManifestText = opts.manifest || opts.editManifest ? serializeManifest(manifest) : undefined;
     const oldLockText = readText(lockPath);
     const oldLock = oldLockText === undefined ? undefined : parseLock(oldLockText, LOCK_FILE);
 
@@ -191,8 +197,10 @@ export async function syncWith(deps: SyncDeps, opts: SyncOptions): Promise<SyncR
       }
       newLock.packages[k] = e;
     }
-    const strays = listStrays(vendor, keys);
     const removed = Object.keys(oldLock?.packages ?? {}).filter((k) => !(k in newLock.packages));
+    // Folders of entries this run removes are not strays; the swap drops them either way.
+    const strays = listStrays(vendor, [...keys, ...removed]);
+    const keptSubmodules = keys.filter((k) => isSubmodule(newLock.packages[k]!) && sameIdentity.has(k));
     crashPoint("planned");
 
     const manifestUnchanged = newManifestText === undefined || newManifestText === manifestText;
@@ -203,7 +211,7 @@ export async function syncWith(deps: SyncDeps, opts: SyncOptions): Promise<SyncR
       await materialiseSubmodules(deps, projectDir, manifest, newLock, (k) => !existsSync(join(vendor, k, ".git")));
       const report = await rewriteProjectStep(deps, projectDir, manifest, newLock, log);
       crashPoint("project-rewritten");
-      return { changed: false, lock: newLock, fetched: [], reused, removed: [], strays: [], dynamic: report.dynamic, recovered };
+      return { changed: false, lock: newLock, fetched: [], reused: [...reused, ...keptSubmodules], removed: [], strays: [], dynamic: report.dynamic, recovered };
     }
 
     // Stage. Any failure before the commit removes the staging tree and tmp files and leaves everything as it was.
@@ -292,7 +300,7 @@ export async function syncWith(deps: SyncDeps, opts: SyncOptions): Promise<SyncR
     const report = await rewriteProjectStep(deps, projectDir, manifest, newLock, log);
     dynamic.push(...report.dynamic);
     crashPoint("project-rewritten");
-    return { changed: true, lock: newLock, fetched: toFetch, reused, removed, strays, dynamic, recovered };
+    return { changed: true, lock: newLock, fetched: toFetch, reused: [...reused, ...keptSubmodules], removed, strays, dynamic, recovered };
   } finally {
     held.release();
   }

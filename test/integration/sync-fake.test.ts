@@ -199,3 +199,13 @@ test("--frozen refuses bytes that do not match the lock's digest, writing nothin
   assert.equal(e.exitCode, 1);
   assert.deepEqual(snapshot(dir, true), before);
 });
+
+test("two concurrent add-style edits both land (the edit is applied under the project lock)", async (t) => {
+  const dir = project({});
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const addOne = (name: string, spec: string) =>
+    syncWith(fakeDeps(UNIVERSE), { projectDir: dir, editManifest: (m) => ({ ...m, dependencies: [...m.dependencies, { name, spec, mode: "tarball" as const }] }) });
+  await Promise.all([addOne("b", "^1.0.0"), addOne("@s/d", "^1.0.0")]);
+  assert.deepEqual(Object.keys(JSON.parse(readFileSync(join(dir, "tonic-vendor.json"), "utf8")).dependencies), ["@s/d", "b"]);
+  assert.deepEqual(Object.keys(lockOf(dir).roots).sort(), ["@s/d", "b"]);
+});

@@ -247,3 +247,25 @@ test("frozen lists every disagreement with exit 1", async () => {
   assert.equal(reg.requests.length, before);
   await assert.rejects(resolveClosure({ manifest: changed, ctx: ctx(), frozen: true }), (e: unknown) => e instanceof VendorError && e.exitCode === 1);
 });
+
+test("re-resolving with its own lock is a no-op, even after newer versions are published", async () => {
+  const own = await startStaticRegistry(PACKAGES);
+  try {
+    const c = (): SourceContext => ({ projectDir: tmp, npmOptions: testNpmOptions(own.url, join(tmp, `own-cache-${n++}`)), log: () => undefined });
+    const m = manifest({ "tf-a": "^1", "tf-d": "^1", "@tonic-fixture/deep": "^1", "tf-plugin": "^1", "tf-native": "^1" }, [{ os: "linux", cpu: "x64" }]);
+    const first = await resolveClosure({ manifest: m, ctx: c() });
+    assert.equal(JSON.stringify(await resolveClosure({ manifest: m, lock: first, ctx: c() })), JSON.stringify(first));
+    own.publish([P("tf-c", "1.9.0"), P("tf-c", "2.5.0"), P("tf-host", "2.9.0")]);
+    const again = await resolveClosure({ manifest: m, lock: first, ctx: c() });
+    assert.equal(JSON.stringify(again), JSON.stringify(first));
+    assert.equal(first.packages["tf-c@2.0.0"]!.version, "2.0.0");
+    const moved = await resolveClosure({ manifest: m, lock: first, ctx: c(), update: ["tf-c"] });
+    assert.equal(moved.packages["tf-c"]!.version, "1.1.0", "~1.1.0 (via tf-b) and ^1.0.0 still share 1.1.0");
+    assert.equal(moved.packages["tf-c@2.5.0"]!.version, "2.5.0");
+    assert.equal(moved.packages["tf-c@2.0.0"], undefined);
+    assert.deepEqual(moved.packages["tf-d"]!.dependencies, { "tf-c": "tf-c@2.5.0" });
+    assert.equal(moved.packages["tf-host"]!.version, first.packages["tf-host"]!.version, "names not in update stay");
+  } finally {
+    await own.close();
+  }
+});

@@ -2,8 +2,8 @@
 import type { Lock } from "../lock/types.js";
 import type { Manifest } from "../manifest/types.js";
 
-/** Which of DESIGN's four check items found it. */
-export type CheckItem = "manifest" | "tree" | "submodules" | "imports";
+/** Which of DESIGN's four check items found it; "upstream" is `check --upstream` (check/upstream.ts). */
+export type CheckItem = "manifest" | "tree" | "submodules" | "imports" | "upstream";
 
 export interface Problem {
   item: CheckItem;

@@ -2,7 +2,7 @@
 // repository (shallow where the server allows), exported with git's checkout code, include/exclude applied,
 // no `.git`, and nothing of the package ever run. Submodules of the vendored repository are followed only
 // when asked (recurseSubmodules), and then every .gitmodules entry is validated first.
-import { readdir, rmdir } from "node:fs/promises";
+import { chmod, lstat, readdir, rmdir } from "node:fs/promises";
 import { join } from "node:path";
 import { VendorError } from "../errors.js";
 import { manifestDependency } from "../git/manifest-dep.js";
@@ -52,6 +52,26 @@ export async function fetchGit(entry: LockEntry, dest: string, ctx: SourceContex
   const remote = remoteFor(entry, opts.url);
   ctx.log(`git fetch ${remote.display} ${commit.slice(0, 12)}`);
   await exportCommit(remote, commit, dest, opts, ctx, 0);
+  await normaliseModes(dest);
+}
+
+/**
+ * git checkout-index creates files with 0666/0777 and directories with 0777, trimmed by the process umask, so
+ * under umask 077 (or 002) vendor/ would differ from a sync run under 022 (found by
+ * test/integration/repro-sync.test.ts). Modes are set the way extraction sets them: 0755 for directories and
+ * files with any executable bit, 0644 for other files. Symlinks are left alone (they have no mode on Linux).
+ */
+async function normaliseModes(dir: string): Promise<void> {
+  await chmod(dir, 0o755);
+  for (const ent of await readdir(dir, { withFileTypes: true })) {
+    const abs = join(dir, ent.name);
+    if (ent.isDirectory()) await normaliseModes(abs);
+    else if (ent.isFile()) {
+      const mode = (await lstat(abs)).mode & 0o7777;
+      const want = mode & 0o111 ? 0o755 : 0o644;
+      if (mode !== want) await chmod(abs, want);
+    }
+  }
 }
 
 async function exportCommit(

@@ -118,10 +118,15 @@ const EXPR_KEYWORDS = new Set([
   "yield", "await", "extends", "export", "default",
 ]);
 const PAREN_KEYWORDS = new Set(["if", "while", "for", "with"]);
-// First letters of every word compared anywhere below (keywords above, import/export/require/declare/type/
-// from/as/module/resolve/else/do); all of them are 2-10 characters long.
-const KEYWORD_FIRST = new Uint8Array(128);
-for (const ch of "iertdfamwonvcy") KEYWORD_FIRST[ch.charCodeAt(0)] = 1;
+// Every word compared anywhere below, bucketed by first letter and length, so that an identifier is matched
+// against constant strings without slicing it (slicing every identifier was a large share of GC time).
+const KNOWN_WORDS = [...EXPR_KEYWORDS, ...PAREN_KEYWORDS, "import", "require", "declare", "type", "from", "as",
+  "module", "resolve"];
+const KEYWORDS_BY_SHAPE: (string[] | undefined)[] = [];
+for (const w of new Set(KNOWN_WORDS)) {
+  const i = (w.charCodeAt(0) - 97) * 11 + w.length;
+  (KEYWORDS_BY_SHAPE[i] ??= []).push(w);
+}
 
 const CH_NL: number = 10, CH_CR: number = 13, CH_SLASH: number = 47, CH_STAR: number = 42, CH_BACKSLASH: number = 92;
 const CH_DQ: number = 34, CH_SQ: number = 39, CH_BT: number = 96, CH_DOLLAR: number = 36, CH_LBRACE: number = 123, CH_RBRACE: number = 125;
@@ -473,7 +478,11 @@ class Scanner {
       // Only words the recognisers or the regex rule care about are materialised; most identifiers (and all
       // minified one-letter names) skip the slice.
       const n = p - pos;
-      const id = n >= 2 && n <= 10 && c < 128 && KEYWORD_FIRST[c] === 1 ? src.slice(pos, p) : "";
+      let id = "";
+      if (n >= 2 && n <= 10 && c >= 97 && c <= 122) {
+        const bucket = KEYWORDS_BY_SHAPE[(c - 97) * 11 + n];
+        if (bucket) for (const w of bucket) if (src.startsWith(w, pos)) { id = w; break; }
+      }
       this.tokIdent = id;
       this.exprAllowed = id !== "" && !this.prevWasDot && EXPR_KEYWORDS.has(id);
       return false;
