@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { getTestRegistry, REPO_ROOT } from "../helpers/registry.js";
+import { fileUrl, makeRepo, tag } from "../../fixtures/git/repos.js";
 import { sync } from "../../src/vendor/sync.js";
 import { runCheck } from "../../src/vendor/check/index.js";
 import { checkUpstream } from "../../src/vendor/check/upstream.js";
@@ -17,6 +18,7 @@ import { digestTree } from "../../src/vendor/digest/index.js";
 import { LOCK_FILE, parseLock, serializeLock } from "../../src/vendor/lock/read.js";
 import { isVendorError } from "../../src/vendor/errors.js";
 import type { CheckReport } from "../../src/vendor/check/types.js";
+import { snapshot } from "./sync-snapshot.js";
 
 const TSX = pathToFileURL(join(REPO_ROOT, "node_modules", "tsx", "dist", "loader.mjs")).href;
 const MAIN = pathToFileURL(join(REPO_ROOT, "src", "cli", "main.ts")).href;
@@ -81,7 +83,11 @@ before(async () => {
   writeFileSync(join(base, "src", "main.js"), 'import { hello } from "tf-esm-lib";\nimport debug from "debug";\nconsole.log(hello("x"), debug);\n');
   // tf-esm-lib pulls a scoped package, a CJS package and a nested tf-leaf@1 (a second version of a name);
   // debug's require("ms") is rewritten, so the rewrite step really changes bytes.
-  const dependencies = { "tf-esm-lib": "^1.0.0", "tf-conflict": "^1.0.0", debug: "4.4.1" };
+  // A git entry too: its commit is re-fetched from the (file://) remote.
+  const lib = join(root, "gitlib.git");
+  makeRepo(lib, { "package.json": JSON.stringify({ name: "gitlib", version: "1.0.0", main: "index.js" }), "index.js": "module.exports = require('debug');\n" });
+  tag(lib, "v1.0.0");
+  const dependencies = { "tf-esm-lib": "^1.0.0", "tf-conflict": "^1.0.0", debug: "4.4.1", gitlib: `git+${fileUrl(lib)}#v1.0.0` };
   writeFileSync(join(base, "tonic-vendor.json"), `${JSON.stringify({ dependencies }, null, 2)}\n`);
   await sync({ projectDir: base, log: () => {} });
 });
@@ -93,7 +99,9 @@ test("an untouched project passes check --upstream (library and CLI)", async () 
   const lock = parseLock(readFileSync(join(dir, LOCK_FILE), "utf8"), LOCK_FILE);
   // The rewrite did change vendored bytes, so this proves the rewrite is re-applied, not skipped.
   assert.match(readFileSync(join(dir, "vendor/debug/src/common.js"), "utf8"), /require\('\.\.\/\.\.\/ms\/index\.js'\)/);
+  const before = snapshot(dir, true, (rel) => rel.startsWith(".npm-cache"));
   const report = await checkUpstream(dir);
+  assert.deepEqual(snapshot(dir, true, (rel) => rel.startsWith(".npm-cache")), before, "check --upstream writes nothing in the project");
   assert.deepEqual(report.problems, []);
   assert.equal(report.ok, true);
   assert.equal(report.stats.entries, Object.keys(lock.packages).length);
@@ -146,8 +154,10 @@ test("added, deleted and re-moded files are each named; a lock-only edit is name
   writeFileSync(join(core, "extra.js"), "module.exports = 1;\n");
   unlinkSync(join(core, "cjs/index.cjs"));
   chmodSync(join(dir, "vendor/tf-conflict/index.js"), 0o755);
+  writeFileSync(join(dir, "vendor/gitlib/index.js"), "module.exports = 'not upstream';\n");
   await relock(dir, "@tonic-fixture/scoped-core");
   await relock(dir, "tf-conflict");
+  await relock(dir, "gitlib");
   assert.deepEqual((await runCheck(dir)).problems, []);
 
   const up = await checkUpstream(dir);
@@ -155,6 +165,8 @@ test("added, deleted and re-moded files are each named; a lock-only edit is name
     "upstream-extra-file vendor/@tonic-fixture/scoped-core/extra.js",
     `upstream-lock-mismatch ${LOCK_FILE}`,
     `upstream-lock-mismatch ${LOCK_FILE}`,
+    `upstream-lock-mismatch ${LOCK_FILE}`,
+    "upstream-mismatch vendor/gitlib/index.js",
     "upstream-missing-file vendor/@tonic-fixture/scoped-core/cjs/index.cjs",
     "upstream-mode-mismatch vendor/tf-conflict/index.js",
   ]);
@@ -180,13 +192,16 @@ test("a fetch failure (integrity mismatch) is a VendorError with exit 3 and the 
   const saved = process.env.TMPDIR;
   process.env.TMPDIR = tmp;
   try {
-    await assert.rejects(checkUpstream(dir), (e: unknown) => {
+    const log: string[] = [];
+    await assert.rejects(checkUpstream(dir, { log: (l) => log.push(l) }), (e: unknown) => {
       assert.ok(isVendorError(e), String(e));
       assert.equal(e.exitCode, 3);
       assert.equal(e.code, "integrity-mismatch");
       return true;
     });
-    assert.deepEqual(readdirSync(tmp), [], "no temp tree left behind");
+    // (git's per-process scratch repositories live until exit and are not ours to count.)
+    assert.ok(log.some((l) => l.startsWith("re-fetching tf-leaf@")), "the temp tree was made and fetched into");
+    assert.deepEqual(readdirSync(tmp).filter((f) => f.startsWith("tonic-upstream-")), [], "no temp tree left behind");
   } finally {
     if (saved === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = saved;

@@ -1,34 +1,50 @@
 // Log destinations from the config: "-" stdout, "stderr", "off", or a file (relative to the config file).
 // Files are appended to and opened once; a SIGUSR2 successor opens them again and appends after its
 // predecessor's last line.
-import { createWriteStream } from "node:fs";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, openSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
-import type { Writable } from "node:stream";
-import { finished } from "node:stream/promises";
+import { Writable } from "node:stream";
 import { pino } from "#vendor/pino";
 import type { Logger } from "#vendor/pino";
 import { configPath } from "./config.js";
 import type { Config } from "./config.js";
 
+/**
+ * The access log file. tonic's apacheLogged already batches lines (one write per batch, off the request
+ * path) and writes what is still queued when the process exits, synchronously, to a stream that exposes its
+ * fd and has nothing in flight. A stream that writes each batch synchronously always qualifies, so no line
+ * is lost however the process stops; an async fs.WriteStream could still hold a batch in flight at exit.
+ */
+function appendOnlyFile(file: string): Writable & { fd: number } {
+  mkdirSync(dirname(file), { recursive: true });
+  const fd = openSync(file, "a");
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      try {
+        writeSync(fd, chunk);
+        callback();
+      } catch (err) {
+        callback(err as Error);
+      }
+    },
+  });
+  return Object.assign(stream, { fd });
+}
+
 export interface Logs {
   access: Writable | undefined;
   logger: Logger;
-  /** Flushes and closes what this process opened (never stdout/stderr). */
+  /** Flushes what is buffered; what tonic still queues is written when the process exits. */
   close(): Promise<void>;
 }
 
 export function openLogs(cfg: Config): Logs {
-  const owned: Writable[] = [];
   let access: Writable | undefined;
   const a = cfg.logs.access;
   if (a === "-") access = process.stdout;
   else if (a === "stderr") access = process.stderr;
   else if (a !== "off") {
-    const file = configPath(cfg, a);
-    mkdirSync(dirname(file), { recursive: true });
-    access = createWriteStream(file, { flags: "a" });
-    owned.push(access);
+    access = appendOnlyFile(configPath(cfg, a));
   }
 
   const j = cfg.logs.json;
@@ -47,15 +63,7 @@ export function openLogs(cfg: Config): Logs {
     access,
     logger,
     async close() {
-      // tonic's access log batches lines per event-loop turn: let the last batch reach the stream first.
-      await new Promise((r) => setImmediate(r));
       await new Promise<void>((resolve) => logger.flush(() => resolve()));
-      await Promise.all(
-        owned.map(async (s) => {
-          s.end();
-          await finished(s).catch(() => undefined);
-        }),
-      );
     },
   };
 }

@@ -3,7 +3,7 @@
 // package.json "imports" entries (style "imports"), or relative file paths (style "relative"). Edits are
 // applied by offset to the string contents only, so a rewrite changes nothing else, and a rewritten specifier
 // is never bare again, so rewriting twice equals rewriting once.
-import { closeSync, existsSync, fstatSync, ftruncateSync, openSync, readdirSync, readFileSync, renameSync, writeFileSync, writeSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, fstatSync, ftruncateSync, openSync, readdirSync, readFileSync, renameSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, join, resolve as resolvePath, sep } from "node:path";
 import picomatch from "picomatch";
 import { VendorError } from "../errors.js";
@@ -58,7 +58,8 @@ function overwrite(file: string, text: string): void {
       // A hard link shares its bytes with another tree (sync links unchanged entries from the old vendor/):
       // replace the name instead of writing through the shared inode.
       const tmp = `${file}.tonic-rewrite-${process.pid}`;
-      writeFileSync(tmp, buf, { mode: fstatSync(fd).mode & 0o7777 });
+      writeFileSync(tmp, buf);
+      chmodSync(tmp, fstatSync(fd).mode & 0o7777); // the umask must not change the mode (digests record it)
       renameSync(tmp, file);
       return;
     }
