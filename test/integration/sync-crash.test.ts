@@ -14,6 +14,7 @@ import { syncWith } from "../../src/vendor/sync.js";
 import { pendingCommit } from "../../src/vendor/sync/swap.js";
 import { parseLock } from "../../src/vendor/lock/read.js";
 import { digestTrees } from "../../src/vendor/digest/index.js";
+import { runCheck } from "../../src/vendor/check/index.js";
 import { UNIVERSE, fakeDeps } from "./sync-fakes.js";
 
 const cacheDir = mkdtempSync(join(tmpdir(), "tonic-cache-"));
@@ -77,6 +78,8 @@ test("kill -9 at every step of sync leaves old-or-new, and the next sync recover
       } else {
         assert.ok(JSON.stringify(now) === JSON.stringify(oldState) || JSON.stringify(now) === JSON.stringify(newState), `${step}: neither old nor new`);
         await lockMatchesTree(dir);
+        const report = await runCheck(dir);
+        assert.deepEqual(report.problems, [], `${step}: check must pass on a whole state`);
       }
       const wasNew = pendingCommit(dir) || JSON.stringify(now) === JSON.stringify(newState);
       // recover; a run after an old-state crash is a plain sync of the old manifest (no-op)
