@@ -1,7 +1,7 @@
 // sync: resolve -> fetch new/changed entries into a staging tree (unchanged ones hard-linked from vendor/) ->
 // rewrite -> digest -> journaled swap of vendor/ + lock (+ manifest for add/remove) -> rewrite the project.
 // Nothing under vendor/ or the lock changes before the commit point; a run with nothing to do writes nothing.
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join, relative, resolve as resolvePath } from "node:path";
 import { VendorError } from "./errors.js";
 import { LOCK_FILE, serializeLock } from "./lock/read.js";
@@ -13,7 +13,7 @@ import type { SourceContext } from "./source.js";
 import { crashPoint } from "./sync/crash.js";
 import { loadRealDeps, type RewriteReportLike, type SyncDeps } from "./sync/deps.js";
 import { frozenDisagreements } from "./sync/frozen.js";
-import { linkTree, listStrays, writeDurable } from "./sync/fs-tree.js";
+import { linkTree, listStrays, makeEntryDir, mkdirNormal, writeDurable } from "./sync/fs-tree.js";
 import { NEW_SUFFIX, commit, recover, stagingPaths } from "./sync/swap.js";
 import { acquireProjectLock } from "./sync/txn-lock.js";
 import { fingerprint, isKnownResolution, rememberResolution } from "./sync/resolve-cache.js";
@@ -220,16 +220,18 @@ export async function syncWith(deps: SyncDeps, opts: SyncOptions): Promise<SyncR
     const dynamic: RewriteReportLike["dynamic"] = [];
     try {
       rmSync(staging, { recursive: true, force: true });
-      mkdirSync(staging, { recursive: true });
+      mkdirNormal(staging);
       crashPoint("staging-created");
-      for (const k of reused) linkTree(join(vendor, k), join(staging, k));
+      for (const k of reused) {
+        makeEntryDir(staging, k);
+        linkTree(join(vendor, k), join(staging, k));
+      }
       crashPoint("linked");
       let fetchedCount = 0;
       await pool(toFetch, FETCH_CONCURRENCY, async (k) => {
         const entry = newLock.packages[k]!;
         log(`fetching ${entry.name}${entry.version ? `@${entry.version}` : entry.commit ? ` ${entry.commit.slice(0, 12)}` : ""}`);
-        const dest = join(staging, k);
-        mkdirSync(dest, { recursive: true });
+        const dest = makeEntryDir(staging, k);
         await deps.sourceForEntry(entry).fetch(entry, dest, ctx);
         if (++fetchedCount === 1) crashPoint("fetched-one");
       });

@@ -1,11 +1,13 @@
 // Filesystem helpers for staging: hard-link an unchanged tree into the staging dir (copy when links are
 // impossible), durable small-file writes, and listing what in vendor/ no lock entry owns.
-import { readdirSync, mkdirSync, linkSync, copyFileSync, readlinkSync, symlinkSync, openSync, writeSync, fsyncSync, closeSync, renameSync, existsSync, lstatSync } from "node:fs";
+import { chmodSync, readdirSync, mkdirSync, linkSync, copyFileSync, readlinkSync, symlinkSync, openSync, writeSync, fsyncSync, closeSync, renameSync, existsSync, lstatSync } from "node:fs";
 import { join, dirname } from "node:path";
 
 /** Mirrors src into dst (dst must not exist) with hard links; sync fs calls measured faster than the async API for many small files (DESIGN). */
 export function linkTree(src: string, dst: string): void {
   mkdirSync(dst, { recursive: true });
+  // mkdir's mode is cut by the umask; the copy keeps the source folder's mode so trees stay byte-identical.
+  chmodSync(dst, lstatSync(src).mode & 0o777);
   for (const ent of readdirSync(src, { withFileTypes: true })) {
     const s = join(src, ent.name);
     const d = join(dst, ent.name);
@@ -73,4 +75,22 @@ export function listStrays(vendorDir: string, keys: Iterable<string>): string[] 
     out.push(ent.name);
   }
   return out.sort();
+}
+
+/**
+ * Creates a folder sync owns (the staging root that becomes vendor/, an "@scope" folder, an entry's root) as
+ * 0755 whatever the umask, so vendor/ is the same on every machine.
+ */
+export function mkdirNormal(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  chmodSync(dir, 0o755);
+}
+
+/** The staging folder for a lock key, with its "@scope" parent, created 0755. */
+export function makeEntryDir(root: string, key: string): string {
+  const slash = key.indexOf("/");
+  if (slash > 0) mkdirNormal(join(root, key.slice(0, slash)));
+  const dir = join(root, key);
+  mkdirNormal(dir);
+  return dir;
 }
