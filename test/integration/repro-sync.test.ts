@@ -172,9 +172,9 @@ test("every entry's files and folders have normalised modes (0644/0755) under um
   assert.deepEqual(odd, []);
 });
 
-// Known: sync.ts creates the staging root (which becomes vendor/) and "@scope" folders with a plain
-// mkdirSync, so under umask 077 they are 0700 while every entry folder is 0755. Reported to CORE-SYNC.
-test("vendor/ itself and its @scope folders are 0755 under umask 077", { todo: "sync.ts mkdirSync(staging) / mkdirSync(dest) leave them to the umask" }, async () => {
+// sync.ts creates the staging root (which becomes vendor/) and "@scope" folders itself; they must be 0755
+// like every entry folder, whatever the umask.
+test("vendor/ itself and its @scope folders are 0755 under umask 077", async () => {
   const odd = (await syncUnder077("d")).filter((l) => /^(\.|@[^/ ]+) dir /.test(l) && !normalised(l));
   assert.deepEqual(odd, []);
 });

@@ -7,7 +7,8 @@ import { join } from "node:path";
 import { hashTrees, h1, type FileHash } from "../digest/index.js";
 import { isVendorError } from "../errors.js";
 import type { LockEntry } from "../lock/types.js";
-import { BlobHashes, gitInfo, listHead, listIndex, type GitInfo, type GitPath } from "./git-objects.js";
+import { BlobHashes, gitInfo, indexText, listHead, listIndex, parseIndex, type GitInfo, type GitPath } from "./git-objects.js";
+import { VerifiedTrees } from "./verified-trees.js";
 import type { CheckContext, Problem } from "./types.js";
 
 const frozenFix = (dir: string): string => `run \`tonic-vendor sync --frozen\` to restore ${dir} from the lock`;
@@ -194,72 +195,134 @@ async function checkWorkTree(ctx: CheckContext): Promise<Problem[]> {
   return problems;
 }
 
+/** Offsets [start, end) of each lock key's records in the raw index listing, and the staged strays. */
+function segmentIndex(ctx: CheckContext, rel: string, text: string): { segments: Map<string, [number, number][]>; strays: Set<string> } {
+  const segments = new Map<string, [number, number][]>();
+  const strays = new Set<string>();
+  const relPrefix = `${rel}/`;
+  // The index is sorted by path bytes, so every path under vendor/<key>/ sits in one run of records: only the
+  // first record of a run is sliced and looked up, the rest cost a prefix comparison.
+  let cur: { prefix: string; range: [number, number] } | undefined;
+  for (let i = 0; i < text.length; ) {
+    let nul = text.indexOf("\0", i);
+    if (nul < 0) nul = text.length;
+    const tab = text.indexOf("\t", i);
+    const pathStart = tab + 1;
+    if (tab < i || tab > nul) {
+      i = nul + 1;
+      continue;
+    }
+    if (cur && text.startsWith(cur.prefix, pathStart)) {
+      cur.range[1] = nul + 1;
+      i = nul + 1;
+      continue;
+    }
+    cur = undefined;
+    if (text.startsWith(relPrefix, pathStart)) {
+      const inner = text.slice(pathStart + relPrefix.length, nul);
+      const key = keyOfPath(inner);
+      const entry = ctx.lock.packages[key];
+      if (!entry || key === inner) {
+        // A file directly at vendor/<name> (or vendor/@scope) is never an entry, even when the name matches.
+        if (!(entry?.mode === "submodule" && text.startsWith("160000", i))) strays.add(key);
+      } else {
+        cur = { prefix: `${relPrefix}${key}/`, range: [i, nul + 1] };
+        const list = segments.get(key) ?? [];
+        list.push(cur.range);
+        segments.set(key, list);
+      }
+    }
+    i = nul + 1;
+  }
+  return { segments, strays };
+}
+
 async function checkStagedTree(ctx: CheckContext): Promise<Problem[]> {
   const problems: Problem[] = [];
   const rel = vendorRelOf(ctx);
   const git = await gitInfo(ctx.projectDir);
   if (!git) return problems; // runCheck refuses --staged outside git before getting here
-  const rows = await listIndex(ctx.projectDir, rel);
-  const byKey = new Map<string, GitPath[]>();
-  const strays = new Set<string>();
-  for (const row of rows) {
-    if (!row.path.startsWith(`${rel}/`)) continue;
-    const inner = row.path.slice(rel.length + 1);
-    const key = keyOfPath(inner);
-    const entry = ctx.lock.packages[key];
-    if (!entry || key === inner) {
-      // A file directly at vendor/<name> (or vendor/@scope) is never an entry, even when the name matches.
-      if (!(entry?.mode === "submodule" && row.mode === "160000")) strays.add(key);
-      continue;
-    }
-    const list = byKey.get(key) ?? [];
-    list.push(row);
-    byKey.set(key, list);
-  }
+  const text = await indexText(ctx.projectDir);
+  const { segments, strays } = segmentIndex(ctx, rel, text);
   for (const s of [...strays].sort()) problems.push({ ...strayProblem(rel, s), message: `${rel}/${s} is staged in ${rel}/ but no lock entry owns it`, fix: `unstage and delete it (git rm -r --cached -- ${rel}/${s}), or add it to tonic-vendor.json and run \`tonic-vendor sync\`` });
-  const blobs = new BlobHashes(ctx.projectDir, git);
-  const wanted: string[] = [];
-  for (const list of byKey.values()) for (const r of list) if (r.mode === "100644" || r.mode === "100755") wanted.push(r.oid);
-  const hashes = await blobs.hash(wanted);
+  const verified = new VerifiedTrees(git.gitDir);
+  const misses: { key: string; entry: LockEntry; dir: string; list: GitPath[]; memo: string }[] = [];
   for (const key of Object.keys(ctx.lock.packages).sort()) {
     const entry = ctx.lock.packages[key]!;
     if (entry.mode === "submodule") continue;
     const dir = `${rel}/${key}`;
-    const list = byKey.get(key);
-    if (!list) {
+    const ranges = segments.get(key);
+    if (!ranges) {
       problems.push({ item: "tree", code: "entry-missing", file: dir, entry: key, message: `${dir} is locked but is not in the git index`, fix: `${frozenFix(dir)}, then \`git add -- ${dir}\`` });
       continue;
     }
     ctx.stats.entries++;
-    const skip = new Set<string>();
-    for (const r of list) {
-      const p = r.path.slice(dir.length + 1);
-      if (r.stage !== 0) problems.push({ item: "tree", code: "unmerged", file: r.path, entry: key, message: `${r.path} has an unresolved merge conflict`, fix: frozenFix(dir) });
-      else if (r.mode === "120000") {
-        skip.add(p);
-        problems.push({ item: "tree", code: "symlink", file: r.path, entry: key, message: `${r.path} is staged as a symlink; the lock allows none`, fix: `git rm --cached -- ${r.path}, then ${frozenFix(dir)}` });
-      } else if (r.mode === "160000") problems.push({ item: "tree", code: "special-file", file: r.path, entry: key, message: `${r.path} is staged as a submodule inside a vendored tree`, fix: `git rm --cached -- ${r.path}, then ${frozenFix(dir)}` });
-    }
-    const files = regularFiles(list, dir, hashes);
-    ctx.stats.files += files.length;
-    problems.push(...executableProblems(ctx, key, entry, files, dir).map((p) => ({ ...p, fix: `${frozenFix(dir)}, then \`git add -- ${dir}\`` })));
-    let digest: string;
-    try {
-      digest = h1(files);
-    } catch (e) {
-      if (!isVendorError(e)) throw e;
-      problems.push({ item: "tree", code: e.code, file: dir, entry: key, message: `${dir}: ${e.message}`, fix: e.fix ?? frozenFix(dir) });
-      continue;
-    }
-    if (!entry.digest) {
-      problems.push({ item: "tree", code: "digest-missing", file: "tonic-vendor.lock", entry: key, message: `lock entry "${key}" has no digest`, fix: "run `tonic-vendor sync` to record it" });
-    } else if (digest !== entry.digest) {
-      const found = await explainMismatch(ctx, git, blobs, ["HEAD"], key, dir, files, digest, skip);
-      problems.push(...found.map((p) => ({ ...p, message: p.message.replace(/^(\S+) (was|hashes)/, "$1 (staged) $2"), fix: `${p.fix}, then \`git add -- ${dir}\`` })));
-    }
+    const records = ranges.length === 1 ? text.slice(ranges[0]![0], ranges[0]![1]) : ranges.map(([a, b]) => text.slice(a, b)).join("");
+    const memo = VerifiedTrees.key(key, entry, dir, records);
+    const files = verified.get(memo);
+    if (files !== undefined) ctx.stats.files += files;
+    else misses.push({ key, entry, dir, list: parseIndex(records), memo });
   }
-  blobs.save(true);
+  let blobs: BlobHashes | undefined;
+  if (misses.length) {
+    blobs = new BlobHashes(ctx.projectDir, git);
+    const wanted: string[] = [];
+    for (const m of misses) for (const r of m.list) if (r.mode === "100644" || r.mode === "100755") wanted.push(r.oid);
+    const hashes = await blobs.hash(wanted);
+    for (const { key, entry, dir, list, memo } of misses) {
+      const found = await checkStagedEntry(ctx, git, blobs, hashes, key, entry, dir, list);
+      ctx.stats.files += found.files;
+      if (found.problems.length) problems.push(...found.problems);
+      else verified.add(memo, found.files);
+    }
+    // Keep the blob hashes of every staged vendored file, so the next change to one package re-reads only it.
+    const all: string[] = [];
+    for (const ranges of segments.values()) for (const [a, b] of ranges) for (const r of parseIndex(text, a, b)) all.push(r.oid);
+    blobs.keep(all);
+    blobs.save(true);
+  }
+  verified.save();
   return problems;
+}
+
+/** Everything check --staged verifies for one entry not found in the memo: its problems and file count. */
+async function checkStagedEntry(
+  ctx: CheckContext,
+  git: GitInfo,
+  blobs: BlobHashes,
+  hashes: ReadonlyMap<string, string>,
+  key: string,
+  entry: LockEntry,
+  dir: string,
+  list: GitPath[],
+): Promise<{ problems: Problem[]; files: number }> {
+  const problems: Problem[] = [];
+  const skip = new Set<string>();
+  for (const r of list) {
+    const p = r.path.slice(dir.length + 1);
+    if (r.stage !== 0) problems.push({ item: "tree", code: "unmerged", file: r.path, entry: key, message: `${r.path} has an unresolved merge conflict`, fix: frozenFix(dir) });
+    else if (r.mode === "120000") {
+      skip.add(p);
+      problems.push({ item: "tree", code: "symlink", file: r.path, entry: key, message: `${r.path} is staged as a symlink; the lock allows none`, fix: `git rm --cached -- ${r.path}, then ${frozenFix(dir)}` });
+    } else if (r.mode === "160000") problems.push({ item: "tree", code: "special-file", file: r.path, entry: key, message: `${r.path} is staged as a submodule inside a vendored tree`, fix: `git rm --cached -- ${r.path}, then ${frozenFix(dir)}` });
+  }
+  const files = regularFiles(list, dir, hashes);
+  problems.push(...executableProblems(ctx, key, entry, files, dir).map((p) => ({ ...p, fix: `${frozenFix(dir)}, then \`git add -- ${dir}\`` })));
+  let digest: string;
+  try {
+    digest = h1(files);
+  } catch (e) {
+    if (!isVendorError(e)) throw e;
+    problems.push({ item: "tree", code: e.code, file: dir, entry: key, message: `${dir}: ${e.message}`, fix: e.fix ?? frozenFix(dir) });
+    return { problems, files: files.length };
+  }
+  if (!entry.digest) {
+    problems.push({ item: "tree", code: "digest-missing", file: "tonic-vendor.lock", entry: key, message: `lock entry "${key}" has no digest`, fix: "run `tonic-vendor sync` to record it" });
+  } else if (digest !== entry.digest) {
+    const found = await explainMismatch(ctx, git, blobs, ["HEAD"], key, dir, files, digest, skip);
+    problems.push(...found.map((p) => ({ ...p, message: p.message.replace(/^(\S+) (was|hashes)/, "$1 (staged) $2"), fix: `${p.fix}, then \`git add -- ${dir}\`` })));
+  }
+  return { problems, files: files.length };
 }
 
 const byFile = (a: Problem, b: Problem): number => {

@@ -128,8 +128,23 @@ export class VendorResolver {
     return v;
   }
 
+  // Resolutions by (key, subpath, mode[, typesKey]): a package's files import the same few specifiers over and
+  // over, and each resolution walks `exports` and probes files. Failures are not cached (they abort the run).
+  private readonly fileResolutions = new Map<string, string>();
+  private readonly typesResolutions = new Map<string, string | undefined>();
+
   /** The runtime file `<key>` + subpath resolves to, as Node would load it (absolute path). */
   resolveFile(key: string, subpath: string, mode: ResolveMode): string {
+    const id = `${mode}\0${key}\0${subpath}`;
+    let file = this.fileResolutions.get(id);
+    if (file === undefined) {
+      file = this.resolveFileUncached(key, subpath, mode);
+      this.fileResolutions.set(id, file);
+    }
+    return file;
+  }
+
+  private resolveFileUncached(key: string, subpath: string, mode: ResolveMode): string {
     const dir = this.packageDir(key);
     const pj = this.packageJson(key);
     if (!existsSync(dir)) throw new ResolveError(`vendor directory of ${key} is missing`, "run `tonic-vendor sync`");
@@ -166,6 +181,14 @@ export class VendorResolver {
    * key of the vendored `@types/<name>` package, if any.
    */
   resolveTypes(key: string, subpath: string, mode: ResolveMode, typesKey?: string): string | undefined {
+    const id = `${mode}\0${key}\0${subpath}\0${typesKey ?? ""}`;
+    if (this.typesResolutions.has(id)) return this.typesResolutions.get(id);
+    const types = this.resolveTypesUncached(key, subpath, mode, typesKey);
+    this.typesResolutions.set(id, types);
+    return types;
+  }
+
+  private resolveTypesUncached(key: string, subpath: string, mode: ResolveMode, typesKey?: string): string | undefined {
     const own = this.ownTypes(key, subpath, mode);
     if (own) return own;
     if (typesKey) return this.ownTypes(typesKey, subpath, mode);
