@@ -17,6 +17,8 @@ import { linkTree, listStrays, makeEntryDir, mkdirNormal, writeDurable } from ".
 import { NEW_SUFFIX, commit, recover, stagingPaths } from "./sync/swap.js";
 import { acquireProjectLock } from "./sync/txn-lock.js";
 import { fingerprint, isKnownResolution, rememberResolution } from "./sync/resolve-cache.js";
+import { fetchEntry } from "./sync/stage.js";
+import { globsFor } from "./fetch/filter.js";
 
 export interface SyncOptions {
   projectDir: string;
@@ -166,6 +168,15 @@ export async function syncWith(deps: SyncDeps, opts: SyncOptions): Promise<SyncR
     // imports point into them) and its bytes on disk are unchanged.
     const newLock: Lock = { lockfileVersion: LOCKFILE_VERSION, roots: resolved.roots, packages: {} };
     const keys = Object.keys(resolved.packages).sort(compareBytes);
+    // The globs are part of an entry's identity: changing them re-vendors it.
+    for (const k of keys) {
+      const e = resolved.packages[k]!;
+      delete e.include;
+      delete e.exclude;
+      const g = globsFor(manifest, resolved, k);
+      if (g?.include?.length) e.include = [...g.include];
+      if (g?.exclude?.length) e.exclude = [...g.exclude];
+    }
     const staged = keys.filter((k) => !isSubmodule(resolved.packages[k]!));
     const sameIdentity = new Set(keys.filter((k) => oldLock?.packages[k] && identity(oldLock.packages[k]) === identity(resolved.packages[k]!)));
     const candidates = staged.filter((k) => {
@@ -232,17 +243,14 @@ export async function syncWith(deps: SyncDeps, opts: SyncOptions): Promise<SyncR
         const entry = newLock.packages[k]!;
         log(`fetching ${entry.name}${entry.version ? `@${entry.version}` : entry.commit ? ` ${entry.commit.slice(0, 12)}` : ""}`);
         const dest = makeEntryDir(staging, k);
-        await deps.sourceForEntry(entry).fetch(entry, dest, ctx);
+        await fetchEntry(deps, manifest, newLock, k, dest, ctx);
         if (++fetchedCount === 1) crashPoint("fetched-one");
       });
       crashPoint("fetched");
-      // REWRITE call site (vendored packages): skipped until src/vendor/rewrite/index.ts exports it.
-      if (deps.rewriteVendoredPackage) {
-        for (const k of toFetch) {
-          const r = await deps.rewriteVendoredPackage({ vendorRoot: staging, key: k, lock: newLock });
-          // the report names files as "<key>/<path>", relative to vendorRoot
-          dynamic.push(...r.dynamic.map((d) => ({ ...d, file: `${manifest.vendorDir}/${d.file}` })));
-        }
+      if (deps.rewriteVendoredPackages && toFetch.length) {
+        const r = await deps.rewriteVendoredPackages({ vendorRoot: staging, keys: toFetch, lock: newLock });
+        // the report names files as "<key>/<path>", relative to vendorRoot
+        dynamic.push(...r.dynamic.map((d) => ({ ...d, file: `${manifest.vendorDir}/${d.file}` })));
       }
       crashPoint("rewritten");
       const fresh = toFetch.length ? await deps.digestTrees(toFetch.map((k) => join(staging, k))) : [];
@@ -292,7 +300,6 @@ export async function syncWith(deps: SyncDeps, opts: SyncOptions): Promise<SyncR
     commit(projectDir, { version: 1, vendor: rel(vendor), staging: rel(staging), backup: rel(backup), files });
     log(`vendored ${keys.length} entr${keys.length === 1 ? "y" : "ies"} (${toFetch.length} fetched, ${reused.length} unchanged${removed.length ? `, ${removed.length} removed` : ""})`);
 
-    // GIT call site: materialiseSubmodule/removeSubmodule, when src/vendor/git provides them.
     for (const k of removed) {
       const old = oldLock!.packages[k]!;
       if (isSubmodule(old) && deps.removeSubmodule) await deps.removeSubmodule({ projectDir, vendorDir: manifest.vendorDir, key: k });
@@ -320,7 +327,6 @@ async function materialiseSubmodules(deps: SyncDeps, projectDir: string, manifes
 }
 
 async function rewriteProjectStep(deps: SyncDeps, projectDir: string, manifest: Manifest, lock: Lock, log: (l: string) => void): Promise<RewriteReportLike> {
-  // REWRITE call site (project sources + package.json "imports"): skipped until the module exports it.
   if (!deps.rewriteProject) return { filesChanged: [], dynamic: [] };
   const report = await deps.rewriteProject({ projectDir, manifest, lock });
   if (report.filesChanged.length) log(`rewrote imports in ${report.filesChanged.length} project file(s)`);

@@ -209,3 +209,41 @@ test("two concurrent add-style edits both land (the edit is applied under the pr
   assert.deepEqual(Object.keys(JSON.parse(readFileSync(join(dir, "tonic-vendor.json"), "utf8")).dependencies), ["@s/d", "b"]);
   assert.deepEqual(Object.keys(lockOf(dir).roots).sort(), ["@s/d", "b"]);
 });
+
+test("include/exclude globs prune any source's tree, are recorded in the lock, and re-vendor when changed", async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), "tonic-sync-"));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const write = (dep: unknown) => writeFileSync(join(dir, "tonic-vendor.json"), `${JSON.stringify({ dependencies: { a: dep } }, null, 2)}\n`);
+  write({ spec: "^2.0.0", exclude: ["bin/**"] });
+  await syncWith(fakeDeps(UNIVERSE), { projectDir: dir });
+  assert.equal(existsSync(join(dir, "vendor/a/bin/a")), false);
+  assert.equal(existsSync(join(dir, "vendor/a/index.js")), true);
+  let lock = lockOf(dir);
+  assert.deepEqual(lock.packages.a!.exclude, ["bin/**"]);
+  assert.equal(lock.packages.a!.executables, undefined);
+  assert.equal(lock.packages.c!.exclude, undefined, "globs apply to the manifest root only");
+
+  // Changing the globs changes the entry: the next sync re-fetches it with the new filter.
+  write({ spec: "^2.0.0", include: ["bin/**"] });
+  const r = await syncWith(fakeDeps(UNIVERSE), { projectDir: dir });
+  assert.deepEqual(r.fetched, ["a"]);
+  assert.equal(existsSync(join(dir, "vendor/a/bin/a")), true);
+  assert.equal(existsSync(join(dir, "vendor/a/index.js")), false);
+  assert.equal(existsSync(join(dir, "vendor/a/package.json")), true, "package.json is always kept");
+  lock = lockOf(dir);
+  assert.deepEqual(lock.packages.a!.include, ["bin/**"]);
+  assert.equal(lock.packages.a!.exclude, undefined);
+});
+
+test("--frozen names a glob that the manifest changed since the lock was written", async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), "tonic-sync-"));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const write = (dep: unknown) => writeFileSync(join(dir, "tonic-vendor.json"), `${JSON.stringify({ dependencies: { a: dep } }, null, 2)}\n`);
+  write({ spec: "^2.0.0", exclude: ["bin/**"] });
+  await syncWith(fakeDeps(UNIVERSE), { projectDir: dir });
+  const before = readFileSync(join(dir, "tonic-vendor.lock"), "utf8");
+  write({ spec: "^2.0.0", exclude: ["docs/**"] });
+  const e = await expectError(syncWith(fakeDeps(UNIVERSE), { projectDir: dir, frozen: true }), "frozen-mismatch");
+  assert.match(e.message, /"exclude" is \["docs\/\*\*"\] in the manifest but \["bin\/\*\*"\] in the lock/);
+  assert.equal(readFileSync(join(dir, "tonic-vendor.lock"), "utf8"), before);
+});

@@ -2,9 +2,9 @@
 // digest, executable bits match, nothing h1 cannot see (symlinks, special files) is present, and nothing in
 // vendor/ is unowned. A digest says only "something differs"; to name the files, the tree is compared with
 // a copy git holds (index, then HEAD) whose digest equals the lock's, when there is one.
-import { lstatSync, readdirSync, type Dirent } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, type Dirent } from "node:fs";
 import { join } from "node:path";
-import { hashTrees, h1, type FileHash } from "../digest/index.js";
+import { hashTrees, h1, TreeHasher, type FileHash } from "../digest/index.js";
 import { isVendorError } from "../errors.js";
 import type { LockEntry } from "../lock/types.js";
 import { BlobHashes, gitInfo, indexText, listHead, listIndex, parseIndex, type GitInfo, type GitPath } from "./git-objects.js";
@@ -114,6 +114,49 @@ function strayProblem(dir: string, name: string): Problem {
   return { item: "tree", code: "stray", file: `${dir}/${name}`, message: `${dir}/${name} is in ${dir}/ but no lock entry owns it`, fix: `delete it, or add it to tonic-vendor.json and run \`tonic-vendor sync\`` };
 }
 
+const hashers = new WeakMap<CheckContext, TreeHasher>();
+
+/** Lets checkTree take its listings from a pool started (and maybe already hashing) before ctx existed. */
+export function useTreeHasher(ctx: CheckContext, hasher: TreeHasher): void {
+  hashers.set(ctx, hasher);
+}
+
+// A vendorDir the speculative start below will follow: relative, plain names, no "..".
+const PLAIN_DIR = /^(?!.*(?:^|\/)\.\.?(?:\/|$))[\w@+.-]+(?:\/[\w@+.-]+)*\/?$/;
+
+/**
+ * Boots the hashing threads and queues every directory that looks like an entry (vendor/<name>,
+ * vendor/@scope/<name>), before the manifest and the lock are parsed: in a healthy tree those are exactly
+ * the locked entries. checkWorkTree later drops what the lock does not own and adds what was missed, so
+ * the result is the same as without it. undefined when vendorDir cannot be known cheaply (the manifest does
+ * not parse as plain JSON, or names an unusual vendorDir): check then hashes after parsing, as before.
+ */
+export function startTreeHashing(projectDir: string): TreeHasher | undefined {
+  let vendorDir: unknown = "vendor";
+  try {
+    const m = JSON.parse(readFileSync(join(projectDir, "tonic-vendor.json"), "utf8")) as unknown;
+    if (m && typeof m === "object" && "vendorDir" in m) vendorDir = m.vendorDir;
+  } catch {
+    return undefined;
+  }
+  if (typeof vendorDir !== "string" || !PLAIN_DIR.test(vendorDir)) return undefined;
+  const abs = join(projectDir, vendorDir);
+  const dirs: string[] = [];
+  try {
+    for (const ent of readdirSync(abs, { withFileTypes: true })) {
+      if (!ent.isDirectory()) continue;
+      if (!ent.name.startsWith("@")) dirs.push(join(abs, ent.name));
+      else for (const sub of readdirSync(join(abs, ent.name), { withFileTypes: true })) if (sub.isDirectory()) dirs.push(join(abs, ent.name, sub.name));
+    }
+  } catch {
+    return undefined;
+  }
+  if (dirs.length === 0) return undefined;
+  const hasher = new TreeHasher();
+  hasher.add(dirs);
+  return hasher;
+}
+
 async function checkWorkTree(ctx: CheckContext): Promise<Problem[]> {
   const problems: Problem[] = [];
   const rel = vendorRelOf(ctx);
@@ -134,7 +177,10 @@ async function checkWorkTree(ctx: CheckContext): Promise<Problem[]> {
     else if (!st.isDirectory()) problems.push({ item: "tree", code: "entry-not-directory", file: dir, entry: key, message: `${dir} is not a directory`, fix: `delete it and ${frozenFix(dir)}` });
     else present.push(key);
   }
-  const listings = await hashTrees(present.map((k) => join(ctx.vendorDir, k)));
+  const dirs = present.map((k) => join(ctx.vendorDir, k));
+  const hasher = hashers.get(ctx);
+  hasher?.keepOnly(dirs);
+  const listings = hasher ? await hasher.listings(dirs) : await hashTrees(dirs);
   ctx.stats.entries += present.length;
   const mismatched: { key: string; files: FileHash[]; digest: string; skip: Set<string> }[] = [];
   for (let i = 0; i < present.length; i++) {

@@ -13,6 +13,7 @@ import type { LockEntry } from "../lock/types.js";
 import { compareBytes, readManifest } from "../manifest/read.js";
 import type { SourceContext } from "../source.js";
 import { loadRealDeps, type SyncDeps } from "../sync/deps.js";
+import { fetchEntry } from "../sync/stage.js";
 import type { CheckReport, Problem } from "./types.js";
 
 export interface UpstreamOptions {
@@ -138,15 +139,13 @@ export async function checkUpstreamWith(deps: SyncDeps, projectDirIn: string, op
       const dest = join(root, k);
       mkdirSync(dest, { recursive: true });
       try {
-        await deps.sourceForEntry(entry).fetch(entry, dest, ctx);
+        await fetchEntry(deps, manifest, lock, k, dest, ctx);
       } catch (e) {
         throw fetchFailure(k, entry, e);
       }
     });
     // sync rewrites every entry it fetches, in key order, against the whole staging tree; so does this.
-    if (deps.rewriteVendoredPackage) {
-      for (const k of keys) await deps.rewriteVendoredPackage({ vendorRoot: root, key: k, lock });
-    }
+    if (deps.rewriteVendoredPackages) await deps.rewriteVendoredPackages({ vendorRoot: root, keys, lock });
 
     const present = keys.filter((k) => isRealDir(join(vendorDir, k)));
     const listings = await hashTrees([...keys.map((k) => join(root, k)), ...present.map((k) => join(vendorDir, k))]);

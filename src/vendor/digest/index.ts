@@ -127,22 +127,104 @@ function localRunner(): LocalRunner {
   return cachedRunner;
 }
 
-/** Hashes every regular file of each tree, one worker pool for all of them. */
-export async function hashTrees(dirs: string[]): Promise<TreeListing[]> {
-  const listings: TreeListing[] = dirs.map(() => ({ files: [], symlinks: [], others: [], errors: [] }));
-  if (dirs.length === 0) return listings;
-  const roots = dirs.map((d) => resolve(d));
-  const errors: { tree: number; path: string; code: string }[] = [];
-  const queue: Job[] = roots.map((_, tree) => ({ tree, stack: [""] }));
-  // The main thread hashes too, so a pool of N threads boots N - 1 workers.
-  const size = poolSize() - 1;
-  const workers: Worker[] = [];
-  const inflight = new Map<number, { job: Job; worker: number }>();
-  const outstanding: number[] = [];
-  let nextId = 0;
-  const absorb = (job: Job, msg: JobResult) => {
-    const t = job.tree;
-    const listing = listings[t]!;
+interface Tree {
+  root: string;
+  listing: TreeListing;
+  /** Jobs of this tree queued or in flight: the tree is complete at 0. */
+  pending: number;
+  /** Dropped trees get no new jobs; what is in flight finishes and is ignored. */
+  dropped: boolean;
+  rootMissing: boolean;
+}
+
+/**
+ * A pool of hashing threads that can be started before the caller knows every tree it will ask for: `check`
+ * boots it and queues vendor/'s directories first, so the workers boot and hash while the main thread loads
+ * modules and parses the manifest and the lock (on 2 cores that was ~100 ms of the main thread's time with
+ * the second core idle). `listings` then joins in on the main thread until the trees it asks for are done.
+ */
+export class TreeHasher {
+  private readonly trees: Tree[] = [];
+  private readonly byRoot = new Map<string, number>();
+  private readonly queue: Job[] = [];
+  private readonly workers: Worker[] = [];
+  private readonly outstanding: number[] = [];
+  private readonly inflight = new Map<number, { job: Job; worker: number }>();
+  private nextId = 0;
+  private failure: unknown;
+  private wake: (() => void) | undefined;
+  private closed = false;
+
+  constructor() {
+    // The main thread hashes too (inside listings()), so a pool of N threads boots N - 1 workers.
+    for (let i = 0; i < poolSize() - 1; i++) {
+      const w = new Worker(WORKER_SOURCE, { eval: true });
+      w.on("message", (msg: JobResult) => this.onResult(i, msg));
+      w.on("error", (e) => {
+        this.failure ??= e;
+        this.notify();
+      });
+      // Idle workers must not keep the process alive; listings() refs them while it waits on them.
+      w.unref();
+      this.workers.push(w);
+      this.outstanding.push(0);
+    }
+  }
+
+  /** Queues trees (absolute or relative directories); a tree already queued is not hashed twice. */
+  add(dirs: readonly string[]): void {
+    for (const d of dirs) {
+      const root = resolve(d);
+      const known = this.byRoot.get(root);
+      if (known !== undefined && !this.trees[known]!.dropped) continue;
+      // A dropped tree asked for again starts over as a new tree; results still in flight for the old one
+      // are ignored.
+      const tree = this.trees.length;
+      this.byRoot.set(root, tree);
+      this.trees.push({ root, listing: { files: [], symlinks: [], others: [], errors: [] }, pending: 1, dropped: false, rootMissing: false });
+      this.queue.push({ tree, stack: [""] });
+    }
+    this.pump();
+  }
+
+  /** Stops hashing every queued tree not in `keep` (resolved paths). */
+  keepOnly(keep: readonly string[]): void {
+    const wanted = new Set(keep.map((d) => resolve(d)));
+    for (const t of this.trees) if (!wanted.has(t.root)) t.dropped = true;
+    for (let i = this.queue.length - 1; i >= 0; i--) {
+      const t = this.trees[this.queue[i]!.tree]!;
+      if (t.dropped) {
+        t.pending--;
+        this.queue.splice(i, 1);
+      }
+    }
+  }
+
+  private notify(): void {
+    const w = this.wake;
+    this.wake = undefined;
+    w?.();
+  }
+
+  private onResult(worker: number, msg: JobResult): void {
+    const slot = this.inflight.get(msg.id);
+    if (!slot) return;
+    this.inflight.delete(msg.id);
+    this.outstanding[worker]!--;
+    try {
+      this.absorb(slot.job, msg);
+    } catch (e) {
+      this.failure ??= e;
+    }
+    this.pump();
+    this.notify();
+  }
+
+  private absorb(job: Job, msg: JobResult): void {
+    const tree = this.trees[job.tree]!;
+    tree.pending--;
+    if (tree.dropped) return;
+    const listing = tree.listing;
     const files = split(msg.files);
     for (let i = 0; i < files.length; i++) {
       listing.files.push({ path: files[i]!, sha256: msg.hex.slice(i * 64, i * 64 + 64), executable: (msg.modes[i]! & 0o111) !== 0 });
@@ -151,78 +233,85 @@ export async function hashTrees(dirs: string[]): Promise<TreeListing[]> {
     for (const o of split(msg.others)) listing.others.push(o);
     for (const e of split(msg.errors)) {
       const tab = e.lastIndexOf("\t");
-      errors.push({ tree: t, path: e.slice(0, tab), code: e.slice(tab + 1) });
+      const path = e.slice(0, tab);
+      const code = e.slice(tab + 1);
+      if (path === "" && code === "ENOENT") tree.rootMissing = true;
+      listing.errors.push({ path, code });
     }
     // Split what is left in two so an idle thread can take half of a large tree.
     if (msg.rest.length > 1) {
       const half = msg.rest.length >> 1;
-      queue.push({ tree: t, stack: msg.rest.slice(0, half) }, { tree: t, stack: msg.rest.slice(half) });
-    } else if (msg.rest.length === 1) queue.push({ tree: t, stack: msg.rest });
-  };
-  try {
-    await new Promise<void>((done, fail) => {
-      let wake: (() => void) | undefined;
-      const pump = () => {
-        // Two jobs in flight per worker hide the message round trip; more would defeat rebalancing.
-        for (let i = 0; i < workers.length && queue.length; i++) {
-          while (outstanding[i]! < 2 && queue.length) {
-            const job = queue.shift()!;
-            const id = nextId++;
-            inflight.set(id, { job, worker: i });
-            outstanding[i]!++;
-            workers[i]!.postMessage({ id, root: roots[job.tree], stack: job.stack.join("\0") });
-          }
-        }
-      };
-      for (let i = 0; i < size; i++) {
-        const w = new Worker(WORKER_SOURCE, { eval: true });
-        w.on("message", (msg: JobResult) => {
-          const slot = inflight.get(msg.id);
-          if (!slot) return;
-          inflight.delete(msg.id);
-          outstanding[slot.worker]!--;
-          try {
-            absorb(slot.job, msg);
-          } catch (e) {
-            fail(e);
-          }
-          pump();
-          wake?.();
-        });
-        w.on("error", fail);
-        workers.push(w);
-        outstanding.push(0);
+      tree.pending += 2;
+      this.queue.push({ tree: job.tree, stack: msg.rest.slice(0, half) }, { tree: job.tree, stack: msg.rest.slice(half) });
+    } else if (msg.rest.length === 1) {
+      tree.pending++;
+      this.queue.push({ tree: job.tree, stack: msg.rest });
+    }
+  }
+
+  private pump(): void {
+    // Two jobs in flight per worker hide the message round trip; more would defeat rebalancing.
+    for (let i = 0; i < this.workers.length && this.queue.length; i++) {
+      while (this.outstanding[i]! < 2 && this.queue.length) {
+        const job = this.queue.shift()!;
+        const id = this.nextId++;
+        this.inflight.set(id, { job, worker: i });
+        this.outstanding[i]!++;
+        this.workers[i]!.postMessage({ id, root: this.trees[job.tree]!.root, stack: job.stack.join("\0") });
       }
-      const loop = async () => {
-        const local = localRunner();
-        for (;;) {
-          pump();
-          const job = queue.shift();
-          if (job) {
-            absorb(job, local({ id: -1, root: roots[job.tree]!, stack: job.stack.join("\0") }));
-            // Let worker results in between local jobs.
-            await new Promise((r) => setImmediate(r));
-          } else if (inflight.size) {
-            await new Promise<void>((r) => (wake = r));
-            wake = undefined;
-          } else return;
-        }
-      };
-      loop().then(done, fail);
+    }
+  }
+
+  /** Hashes (with the main thread joining in) until every tree of `dirs` is complete; one listing per dir. */
+  async listings(dirs: readonly string[]): Promise<TreeListing[]> {
+    if (this.closed) throw new Error("TreeHasher used after close()");
+    this.add(dirs);
+    const ids = dirs.map((d) => this.byRoot.get(resolve(d))!);
+    const local = localRunner();
+    for (const w of this.workers) w.ref();
+    try {
+      for (;;) {
+        if (this.failure) throw this.failure;
+        this.pump();
+        if (ids.every((t) => this.trees[t]!.pending === 0)) break;
+        const job = this.queue.shift();
+        if (job) {
+          this.absorb(job, local({ id: -1, root: this.trees[job.tree]!.root, stack: job.stack.join("\0") }));
+          // Let worker results in between local jobs.
+          await new Promise((r) => setImmediate(r));
+        } else await new Promise<void>((r) => (this.wake = r));
+      }
+    } finally {
+      for (const w of this.workers) w.unref();
+    }
+    const missing = ids.findIndex((t) => this.trees[t]!.rootMissing);
+    if (missing >= 0) throw new VendorError(`directory does not exist: ${dirs[missing]}`, { exitCode: 1, code: "tree-missing" });
+    return ids.map((t) => {
+      const l = this.trees[t]!.listing;
+      l.errors.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      sortFiles(l.files);
+      sortByBytes(l.symlinks);
+      sortByBytes(l.others);
+      return l;
     });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.queue.length = 0;
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+/** Hashes every regular file of each tree, one worker pool for all of them. */
+export async function hashTrees(dirs: string[]): Promise<TreeListing[]> {
+  if (dirs.length === 0) return [];
+  const hasher = new TreeHasher();
+  try {
+    return await hasher.listings(dirs);
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await hasher.close();
   }
-  const missing = errors.find((e) => e.path === "" && e.code === "ENOENT");
-  if (missing) throw new VendorError(`directory does not exist: ${dirs[missing.tree]}`, { exitCode: 1, code: "tree-missing" });
-  for (const e of errors) listings[e.tree]!.errors.push({ path: e.path, code: e.code });
-  for (const l of listings) {
-    l.errors.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    sortFiles(l.files);
-    sortByBytes(l.symlinks);
-    sortByBytes(l.others);
-  }
-  return listings;
 }
 
 /** Throws for a listing with unreadable paths: a digest of part of a tree would be a wrong digest. */

@@ -10,7 +10,7 @@ import { LOCKFILE_VERSION, type Lock, type LockEntry } from "./types.js";
 
 export const LOCK_FILE = "tonic-vendor.lock";
 
-const ENTRY_KEYS = ["name", "version", "source", "resolved", "integrity", "ref", "commit", "mode", "digest", "executables", "dependencies", "optional"] as const;
+const ENTRY_KEYS = ["name", "version", "source", "resolved", "integrity", "ref", "commit", "mode", "digest", "executables", "dependencies", "optional", "include", "exclude"] as const;
 const SOURCES = ["registry", "git", "tarball", "file"];
 const COMMIT_RE = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 const DIGEST_RE = /^h1:[A-Za-z0-9+/]{43}=$/;
@@ -136,6 +136,14 @@ export function parseLock(text: string, file: string): Lock {
         deps[dn] = dk;
       }
       entry.dependencies = deps;
+    }
+    for (const g of ["include", "exclude"] as const) {
+      const v = raw[g];
+      if (v === undefined) continue;
+      if (!Array.isArray(v) || v.length === 0 || v.some((x) => typeof x !== "string" || x === "")) {
+        throw err(joinPath(f, g), `${g} must be a non-empty array of glob strings (copied from the manifest by sync)`);
+      }
+      entry[g] = v as string[];
     }
     if (raw.optional !== undefined) {
       if (typeof raw.optional !== "boolean") throw err(joinPath(f, "optional"), "optional must be true or false");

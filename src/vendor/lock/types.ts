@@ -29,6 +29,9 @@ export interface LockEntry {
   executables?: string[];
   /** Dependency name -> lock key of the entry it resolved to (only those that were vendored). */
   dependencies?: Record<string, string>;
+  /** The manifest's include/exclude globs this entry's tree was filtered with (manifest roots only). */
+  include?: string[];
+  exclude?: string[];
   /** True when only reachable through optionalDependencies. */
   optional?: boolean;
 }

@@ -20,6 +20,11 @@ export function frozenDisagreements(manifest: Manifest, lock: Lock): string[] {
     }
     const lockedMode = entry.mode ?? "tarball";
     if (entry.source === "git" && lockedMode !== dep.mode) out.push(`${dep.name}: mode is "${dep.mode}" in the manifest but "${lockedMode}" in the lock`);
+    for (const g of ["include", "exclude"] as const) {
+      const want = JSON.stringify(dep[g]?.length ? dep[g] : []);
+      const have = JSON.stringify(entry[g] ?? []);
+      if (want !== have) out.push(`${dep.name}: "${g}" is ${want} in the manifest but ${have} in the lock`);
+    }
     if (root.spec === dep.spec) continue;
     let ok = false;
     try {
