@@ -4,7 +4,7 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["node_modules/**", "dist/**", "fixtures/**", "examples/**/vendor/**", "examples/**/dist/**", "examples/**/lib/**", "bench/.work/**", "**/*.d.ts"],
+    ignores: ["node_modules/**", "dist/**", ".tmp/**", "**/.tmp-*", "fixtures/**", "examples/**/vendor/**", "examples/**/dist/**", "examples/**/lib/**", "bench/.work/**", "**/*.d.ts"],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

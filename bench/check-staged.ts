@@ -1,7 +1,8 @@
 // `check --staged` (the pre-commit hook) on a large vendored tree committed to git, with one package changed
 // and staged, vs `git status` on the same repository, both cold processes, median of 5. Goal (issue 7): <= 2x.
-// The first --staged run fills the blob-hash cache in .git (as the first commit after `hook install` would);
-// the timed runs are the steady state of later commits.
+// Before each timed pair the package is edited again, its digest re-recorded and both staged (untimed), as
+// before a real commit: every timed run sees an index it has not checked yet. The first --staged run fills
+// the caches in .git (blob hashes, verified entries), as the first commit after `hook install` would.
 import { execFileSync } from "node:child_process";
 import { appendFileSync, cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -25,12 +26,16 @@ if (!existsSync(join(repo, ".git"))) {
 
 // One package changes, as an update would: a file edited, its digest re-recorded, both staged.
 const key = "semver";
-appendFileSync(join(repo, "vendor", key, "index.js"), `\n// bench edit ${Date.now()}\n`);
-const lock = JSON.parse(readFileSync(join(repo, "tonic-vendor.lock"), "utf8"));
-lock.packages[key].digest = (await digestTree(join(repo, "vendor", key))).digest;
-writeFileSync(join(repo, "tonic-vendor.lock"), JSON.stringify(lock, null, 2) + "\n");
-git("add", "-A");
+let edits = 0;
+async function changeOnePackage(): Promise<void> {
+  appendFileSync(join(repo, "vendor", key, "index.js"), `\n// bench edit ${Date.now()} ${edits++}\n`);
+  const lock = JSON.parse(readFileSync(join(repo, "tonic-vendor.lock"), "utf8"));
+  lock.packages[key].digest = (await digestTree(join(repo, "vendor", key))).digest;
+  writeFileSync(join(repo, "tonic-vendor.lock"), JSON.stringify(lock, null, 2) + "\n");
+  git("add", "-A");
+}
 
+await changeOnePackage();
 const first = timeOnce(process.execPath, [driver, "--staged"], repo);
 if (first.status !== 0) throw new Error(`check --staged failed on the bench repository: ${first.stdout}`);
 timeOnce("git", ["status"], repo);
@@ -39,7 +44,9 @@ const theirs: number[] = [];
 const oursCpu: number[] = [];
 const theirsCpu: number[] = [];
 for (let i = 0; i < RUNS; i++) {
+  await changeOnePackage();
   const x = timeOnce(process.execPath, [driver, "--staged"], repo);
+  if (x.status !== 0) throw new Error(`check --staged failed on the bench repository: ${x.stdout}`);
   const y = timeOnce("git", ["status"], repo);
   ours.push(x.ms);
   oursCpu.push(x.cpu);
@@ -48,8 +55,8 @@ for (let i = 0; i < RUNS; i++) {
 }
 const o = median(ours);
 const a = median(theirs);
-console.log(`repository: ${JSON.parse(first.stdout).stats.files} vendored files; first --staged run (fills the cache) ${first.ms.toFixed(0)} ms`);
+console.log(`repository: ${JSON.parse(first.stdout).stats.files} vendored files; first --staged run (fills the caches) ${first.ms.toFixed(0)} ms`);
 console.log(`check --staged (cold process): median ${o.toFixed(0)} ms  [${ours.map((x) => x.toFixed(0)).join(", ")}]`);
 console.log(`git status (anchor):           median ${a.toFixed(0)} ms  [${theirs.map((x) => x.toFixed(0)).join(", ")}]`);
-console.log(`ratio check --staged / git status: ${(o / a).toFixed(2)}x wall (goal <= 2.00); CPU ${median(oursCpu).toFixed(0)} vs ${median(theirsCpu).toFixed(0)} ms; load average ${loadAverage()}`);
+console.log(`ratio check --staged / git status: ${(o / a).toFixed(2)}x wall (goal <= 2.00); CPU ${median(oursCpu).toFixed(0)} vs ${median(theirsCpu).toFixed(0)} ms = ${(median(oursCpu) / median(theirsCpu)).toFixed(2)}x; load average ${loadAverage()}`);
 git("reset", "-q", "--hard", "HEAD");

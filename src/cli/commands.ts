@@ -9,7 +9,6 @@ import type { Manifest, ManifestDependency } from "../vendor/manifest/types.js";
 import type { SourceContext } from "../vendor/source.js";
 import { sync, type SyncResult } from "../vendor/sync.js";
 import { writeAtomic } from "../vendor/sync/fs-tree.js";
-import { pendingCommit, JOURNAL_FILE } from "../vendor/sync/swap.js";
 import type { GlobalOptions } from "./main.js";
 import type { Output } from "./output.js";
 
@@ -66,35 +65,8 @@ export async function syncCommand(g: GlobalOptions, out: Output, opts: { frozen?
   return reportSync(out, await sync({ projectDir: dirOf(g), frozen: opts.frozen, log: out.progress }), "sync");
 }
 
-export async function check(g: GlobalOptions, out: Output, opts: { staged?: boolean; requireSubmodules?: boolean; upstream?: boolean }): Promise<number> {
-  const dir = dirOf(g);
-  if (opts.staged && opts.upstream) {
-    throw new VendorError("--upstream compares the work tree's vendor/ with upstream and cannot be combined with --staged", { exitCode: 2, code: "usage", fix: "run `tonic-vendor check --staged` and `tonic-vendor check --upstream` separately" });
-  }
-  const { runCheck } = await import("../vendor/check/index.js");
-  const report = await runCheck(dir, { staged: opts.staged, requireSubmodules: opts.requireSubmodules });
-  if (opts.upstream) {
-    const { checkUpstream } = await import("../vendor/check/upstream.js");
-    const up = await checkUpstream(dir, { log: out.progress });
-    report.problems.push(...up.problems);
-    report.ok = report.ok && up.ok;
-    if (up.ok) out.info(`upstream: ${up.stats.entries} entries re-fetched and rewritten match vendor/ and ${LOCK_FILE}`);
-  }
-  if (!opts.staged && pendingCommit(dir)) {
-    report.problems.unshift({ item: "tree", code: "sync-interrupted", file: JOURNAL_FILE, message: "a sync was killed after it committed; vendor/ and the lock are being replaced", fix: "run `tonic-vendor sync` to finish it" });
-    report.ok = false;
-  }
-  if (report.ok) out.info(`ok: ${report.stats.entries} entries, ${report.stats.files} files match ${LOCK_FILE}`);
-  else {
-    out.important(`${report.problems.length} problem${report.problems.length === 1 ? "" : "s"}:`);
-    for (const p of report.problems) {
-      const where = [p.file && `${p.file}${p.line ? `:${p.line}` : ""}`, p.entry && `[${p.entry}]`].filter(Boolean).join(" ");
-      out.important(`  ${where ? `${where}: ` : ""}${p.message}\n    fix: ${p.fix}`);
-    }
-  }
-  out.json({ ...report });
-  return report.ok ? 0 : 1;
-}
+// check lives in check-command.ts so a check does not load what the other commands need (see there).
+export { check } from "./check-command.js";
 
 async function lockOrEmpty(dir: string): Promise<{ manifest: Manifest; lock: Awaited<ReturnType<typeof readLock>> }> {
   const manifest = await readManifest(dir);

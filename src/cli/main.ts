@@ -77,7 +77,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--staged", "check what is about to be committed (the git index)", false)
     .option("--require-submodules", "fail when a submodule entry is not checked out", false)
     .option("--upstream", "also re-fetch every entry and prove vendor/ is upstream's bytes plus the rewrite (network)", false)
-    .action(run(async (g, out, opts) => (await cmd()).check(g, out, opts)));
+    .action(run(async (g, out, opts) => (await import("./check-command.js")).check(g, out, opts)));
   program
     .command("list")
     .alias("ls")

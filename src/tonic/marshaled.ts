@@ -84,14 +84,20 @@ function jsonIssues(issues: readonly StandardSchemaV1.Issue[]): Issue[] {
   });
 }
 
-async function validate(schema: StandardSchemaV1, value: unknown, what: string, status: 400 | 422): Promise<unknown> {
-  const r = await schema["~standard"].validate(value);
+type SchemaResult = StandardSchemaV1.Result<unknown>;
+
+// The validated value, or the error the pipeline promises for it.
+function checked(r: SchemaResult, what: string, status: 400 | 422): unknown {
   if (r.issues !== undefined) {
     const details = { issues: jsonIssues(r.issues) };
     const msg = `${what} does not match the schema`;
     throw status === 422 ? new UnprocessableEntity(msg, { details }) : new BadRequest(msg, { details });
   }
   return r.value;
+}
+
+async function validate(schema: StandardSchemaV1, value: unknown, what: string, status: 400 | 422): Promise<unknown> {
+  return checked(await schema["~standard"].validate(value), what, status);
 }
 
 function queryObject(url: string): QueryObject {
@@ -245,8 +251,12 @@ export function marshaled<S extends MarshaledSchemas, B = unknown>(
     }
     if (typeof out === "object" && out !== null && isStream(out)) return respondStream(req, res, out, status);
     const payload = JSON.stringify(out) + "\n";
-    res.setHeader("Content-Type", JSON_TYPE);
-    res.setHeader("Content-Length", Buffer.byteLength(payload));
+    // writeHead with the headers, not two setHeader calls: when nothing set a header before, Node then
+    // serialises this object straight into the head instead of building its header dictionary (measured
+    // ~3 us of server CPU per request under load). When headers were set (cors, request ids, the handler),
+    // Node applies these with setHeader itself, so the answer is the same either way. Known difference:
+    // in the first case res.getHeader() does not report these two after the answer was written.
+    res.writeHead(status, { "Content-Type": JSON_TYPE, "Content-Length": Buffer.byteLength(payload) });
     res.end(method === "HEAD" ? undefined : payload);
   };
 
@@ -300,7 +310,27 @@ export function marshaled<S extends MarshaledSchemas, B = unknown>(
     }
   };
 
-  const needsNoAwait = schemas.body === undefined && schemas.params === undefined && schemas.query === undefined;
+  // Steps 6-7 once params (and maybe query) are known; `pendingParams`/`pendingQuery` are the results of an
+  // asynchronous schema that the fast path handed over instead of awaiting itself.
+  const finish = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    params: unknown,
+    pendingParams: PromiseLike<SchemaResult> | undefined,
+    pendingQuery: PromiseLike<SchemaResult> | undefined,
+  ): Promise<void> => {
+    try {
+      if (pendingParams !== undefined) params = checked(await pendingParams, "route params", 400);
+      let query: unknown = undefined;
+      if (pendingQuery !== undefined) query = checked(await pendingQuery, "query", 400);
+      else if (schemas.query !== undefined) query = await validate(schemas.query, queryObject(req.url ?? ""), "query", 400);
+      const ctx = schemas.context !== undefined ? contextOf(req, schemas.context) : contextOf(req);
+      const request = new MarshaledRequestImpl(req, res, undefined, params, query, schemas.query !== undefined, ctx) as unknown as MarshaledRequest<S>;
+      await respond(req, res, await fn(request));
+    } catch (err) {
+      fail(req, res, err);
+    }
+  };
 
   return (req, res) => {
     try {
@@ -310,12 +340,27 @@ export function marshaled<S extends MarshaledSchemas, B = unknown>(
         throw new NotAcceptable(`this resource answers with ${(produces ?? ["application/json"]).join(", ")}; Accept: ${accept} allows none of it`);
       }
       const method = req.method ?? "GET";
-      if (!needsNoAwait || (WITH_BODY.has(method) && hasBody(req))) return slow(req, res);
+      if (schemas.body !== undefined ? WITH_BODY.has(method) : WITH_BODY.has(method) && hasBody(req)) return slow(req, res);
 
-      // Fast path (no body, no schema to await): answered in the same tick when the handler is synchronous.
+      // Fast path (no body to read): answered in the same tick when the schemas and the handler are
+      // synchronous (valibot, zod and most others are). An async function with awaits on already-known
+      // values cost several microtask turns and promise allocations per request; awaiting happens only
+      // when a schema really returns a promise.
       const st = requestState(req);
+      let params: unknown = st.params;
+      if (schemas.params !== undefined) {
+        const r = schemas.params["~standard"].validate(st.params);
+        if (isPromise(r)) return finish(req, res, undefined, r, undefined);
+        params = checked(r, "route params", 400);
+      }
+      let query: unknown = undefined;
+      if (schemas.query !== undefined) {
+        const r = schemas.query["~standard"].validate(queryObject(req.url ?? ""));
+        if (isPromise(r)) return finish(req, res, params, undefined, r);
+        query = checked(r, "query", 400);
+      }
       const ctx = schemas.context !== undefined ? contextOf(req, schemas.context) : hasContexts(req) ? contextOf(req) : undefined;
-      const request = new MarshaledRequestImpl(req, res, undefined, st.params, undefined, false, ctx) as unknown as MarshaledRequest<S>;
+      const request = new MarshaledRequestImpl(req, res, undefined, params, query, schemas.query !== undefined, ctx) as unknown as MarshaledRequest<S>;
       // 6. the handler
       const result = fn(request);
       if (isPromise(result)) {

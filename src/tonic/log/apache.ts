@@ -68,16 +68,17 @@ export function formatApacheLine(e: ApacheLogEntry): string {
   );
 }
 
-// Read from rawHeaders: touching req.headers builds the whole header object, which a handler that never
-// reads it would otherwise pay for only so that the log line gets two values.
-function rawHeader(req: IncomingMessage, lowerName: string): string | undefined {
-  const raw = req.rawHeaders;
-  let out: string | undefined;
-  for (let i = 0; i + 1 < raw.length; i += 2) {
-    const name = raw[i]!;
-    if (name.length === lowerName.length && name.toLowerCase() === lowerName) out = out === undefined ? raw[i + 1] : `${out}, ${raw[i + 1]}`;
+// The same socket (keep-alive) and the same handful of clients come back request after request: remember the
+// last remote address string and its escaped field instead of running the escape check on it every time.
+let lastRemote: string | undefined;
+let lastRemoteField = "-";
+
+function remoteField(remote: string | undefined): string {
+  if (remote !== lastRemote) {
+    lastRemote = remote;
+    lastRemoteField = field(remote);
   }
-  return out;
+  return lastRemoteField;
 }
 
 /** Wraps `handler` so every request leaves one Apache combined log line on `options.stream`. */
@@ -85,21 +86,24 @@ export function apacheLogged(handler: Handler, options: ApacheLogOptions = {}): 
   const sink = lineSink(options.stream ?? process.stdout);
   const withId = options.requestId === true;
   const done = (m: ResponseMeter, req: IncomingMessage, res: ServerResponse): void => {
+    // formatApacheLine's format, built in place: no entry object, and Referer and User-Agent found in one
+    // pass over rawHeaders (duplicates joined with ", " as req.headers would; no header object needed).
+    let referer: string | undefined;
+    let agent: string | undefined;
+    const raw = req.rawHeaders;
+    for (let i = 0; i + 1 < raw.length; i += 2) {
+      const name = raw[i]!;
+      if (name.length === 7) {
+        if (name.toLowerCase() === "referer") referer = referer === undefined ? raw[i + 1] : `${referer}, ${raw[i + 1]}`;
+      } else if (name.length === 10 && name.toLowerCase() === "user-agent") agent = agent === undefined ? raw[i + 1] : `${agent}, ${raw[i + 1]}`;
+    }
+    const bytes = m.bytes;
     sink.write(
-      formatApacheLine({
-        remote: req.socket?.remoteAddress,
-        // Only a name that authentication verified (httpBasicAuth sets it); never the raw header.
-        user: peekRequestState(req)?.user,
-        time: m.startTime,
-        method: req.method ?? "-",
-        url: req.url ?? "-",
-        httpVersion: req.httpVersion,
-        status: reportedStatus(res),
-        bytes: m.bytes,
-        referer: rawHeader(req, "referer"),
-        agent: rawHeader(req, "user-agent"),
-        requestId: withId ? requestId(req) : undefined,
-      }),
+      // Only a name that authentication verified (httpBasicAuth sets it); never the raw header.
+      `${remoteField(req.socket?.remoteAddress)} - ${field(peekRequestState(req)?.user)} [${apacheTimestamp(m.startTime)}] ` +
+        `"${escapeLogItem(req.method ?? "-")} ${escapeLogItem(req.url ?? "-")} HTTP/${req.httpVersion}" ` +
+        `${reportedStatus(res)} ${bytes > 0 ? bytes : "-"} "${field(referer)}" "${field(agent)}"` +
+        (withId ? ` "${field(requestId(req))}"\n` : "\n"),
     );
   };
   return wrapped(handler, (req, res) => {

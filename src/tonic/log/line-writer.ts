@@ -28,28 +28,50 @@ export function lineSink(stream: Writable): LineSink {
   return sink;
 }
 
+// Lines are encoded straight into a batch Buffer as they come, instead of being concatenated into one
+// string that the stream then converts (flatten the rope, measure it, allocate, encode: ~0.7 us per line in
+// the full bench stack). Object-mode streams still get one string per batch.
+const BATCH_BYTES = 64 * 1024;
+
 function makeSink(stream: Writable): LineSink {
-  let buf = "";
+  const bytesMode = !stream.writableObjectMode;
+  let str = "";
+  let batch: Buffer | undefined;
+  let used = 0;
   let timer: NodeJS.Timeout | undefined;
   const usable = (): boolean => !stream.writableEnded && !stream.destroyed;
+  const take = (): Buffer | string | undefined => {
+    if (bytesMode) {
+      if (used === 0 || batch === undefined) return undefined;
+      // The stream keeps the chunk until written: hand over this Buffer and start a new one next time.
+      const out = batch.subarray(0, used);
+      batch = undefined;
+      used = 0;
+      return out;
+    }
+    if (str === "") return undefined;
+    const out = str;
+    str = "";
+    return out;
+  };
   const flush = (): void => {
     if (timer !== undefined) {
       clearTimeout(timer);
       timer = undefined;
     }
-    if (buf === "") return;
-    const out = buf;
-    buf = "";
-    if (usable()) stream.write(out);
+    const out = take();
+    if (out !== undefined && usable()) stream.write(out);
   };
   const handle = {
     flushSync(): void {
-      if (buf === "" || !usable()) return;
+      if (!usable()) return;
       const fd = (stream as unknown as { fd?: unknown }).fd;
       if (typeof fd === "number" && (stream as unknown as { writableLength: number }).writableLength === 0) {
+        const out = take();
+        if (out === undefined) return;
         try {
-          writeSync(fd, buf);
-          buf = "";
+          if (typeof out === "string") writeSync(fd, out);
+          else writeSync(fd, out);
         } catch {
           // Exiting anyway; nothing better to do with the lines.
         }
@@ -63,15 +85,32 @@ function makeSink(stream: Writable): LineSink {
       for (const h of live) h.flushSync();
     });
   }
+  const arm = (): void => {
+    if (timer === undefined) {
+      timer = setTimeout(flush, FLUSH_MS);
+      // Pending log lines alone do not keep a process alive (the exit hook writes them).
+      timer.unref();
+    }
+  };
   return {
     write(line: string): void {
-      buf += line;
-      if (buf.length >= MAX_BATCH) flush();
-      else if (timer === undefined) {
-        timer = setTimeout(flush, FLUSH_MS);
-        // Pending log lines alone do not keep a process alive (the exit hook writes them).
-        timer.unref();
+      if (!bytesMode) {
+        str += line;
+        if (str.length >= MAX_BATCH) flush();
+        else arm();
+        return;
       }
+      // A UTF-16 code unit takes at most 3 bytes of UTF-8: room for that means the line fits.
+      const worst = line.length * 3;
+      if (batch !== undefined && used + worst > batch.length) flush();
+      if (worst > BATCH_BYTES) {
+        // Longer than a batch: on its own, after what was queued.
+        if (usable()) stream.write(line);
+        return;
+      }
+      if (batch === undefined) batch = Buffer.allocUnsafe(BATCH_BYTES);
+      used += batch.write(line, used, "utf8");
+      arm();
     },
     flush,
   };

@@ -21,6 +21,11 @@ export type DoneCallback = (meter: ResponseMeter, req: IncomingMessage, res: Ser
 
 interface MeterState extends ResponseMeter {
   callbacks: DoneCallback[];
+  req: IncomingMessage;
+  /** The write/end the response had before we wrapped them (the prototype's, or another wrapper's). */
+  origWrite: (chunk: unknown, encoding: unknown, cb: unknown) => boolean;
+  origEnd: (chunk: unknown, encoding: unknown, cb: unknown) => ServerResponse;
+  done: boolean;
 }
 
 const METER = Symbol("tonic.meter");
@@ -44,40 +49,67 @@ export function onResponseDone(req: IncomingMessage, res: ServerResponse, callba
   return m;
 }
 
+// One module-level write/end/close function for every response, finding its state through `this`, instead
+// of three closures per request (plus once()'s wrapper and bind): fewer allocations on every request.
+// Fixed arity instead of `arguments`/apply: measured cheaper on the hot path; write/end accept undefined
+// for the arguments a caller left out.
+function meteredWrite(this: Metered, chunk: unknown, encoding?: unknown, cb?: unknown): boolean {
+  const m = this[METER]!;
+  m.bytes += byteLength(chunk, encoding);
+  return m.origWrite.call(this, chunk, encoding, cb);
+}
+
+function meteredEnd(this: Metered, chunk?: unknown, encoding?: unknown, cb?: unknown): ServerResponse {
+  const m = this[METER]!;
+  if (typeof chunk !== "function") m.bytes += byteLength(chunk, encoding);
+  return m.origEnd.call(this, chunk, encoding, cb);
+}
+
+function onClose(this: Metered): void {
+  finish(this);
+}
+
+function finish(res: Metered): void {
+  const m = res[METER]!;
+  if (m.done) return; // "close" is emitted once; on() instead of once() only needs this guard
+  m.done = true;
+  const req = m.req;
+  m.end = performance.now();
+  m.finished = res.writableFinished;
+  const status = res.statusCode;
+  if (req.method === "HEAD" || status === 204 || status === 304 || (status >= 100 && status < 200)) m.bytes = 0;
+  for (const cb of m.callbacks) {
+    try {
+      cb(m, req, res);
+    } catch (err) {
+      // A broken log sink must not crash the server from inside an event listener.
+      process.emitWarning(`tonic: response callback failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+}
+
 function install(req: IncomingMessage, res: Metered): MeterState {
   const existing = res[METER];
   if (existing !== undefined) return existing;
-  const m: MeterState = { startTime: Date.now(), start: performance.now(), end: 0, bytes: 0, finished: false, callbacks: [] };
+  const m: MeterState = {
+    startTime: Date.now(),
+    start: performance.now(),
+    end: 0,
+    bytes: 0,
+    finished: false,
+    callbacks: [],
+    req,
+    origWrite: res.write as MeterState["origWrite"],
+    origEnd: res.end as MeterState["origEnd"],
+    done: false,
+  };
   res[METER] = m;
   // Patched on the instance, not the prototype: streaming, flushHeaders and the return value of write
   // (backpressure) are untouched; only the byte count is observed.
-  const write = res.write;
-  const end = res.end;
-  // Fixed arity instead of `arguments`/apply: measured cheaper on the hot path; write/end accept undefined
-  // for the arguments a caller left out.
-  res.write = function (this: ServerResponse, chunk: unknown, encoding?: unknown, cb?: unknown) {
-    m.bytes += byteLength(chunk, encoding);
-    return (write as (c: unknown, e: unknown, cb: unknown) => boolean).call(this, chunk, encoding, cb);
-  } as ServerResponse["write"];
-  res.end = function (this: ServerResponse, chunk?: unknown, encoding?: unknown, cb?: unknown) {
-    if (typeof chunk !== "function") m.bytes += byteLength(chunk, encoding);
-    return (end as (c: unknown, e: unknown, cb: unknown) => ServerResponse).call(this, chunk, encoding, cb);
-  } as ServerResponse["end"];
+  res.write = meteredWrite as ServerResponse["write"];
+  res.end = meteredEnd as ServerResponse["end"];
   // ServerResponse emits "close" both after a complete response and when the connection dies first.
-  res.once("close", () => {
-    m.end = performance.now();
-    m.finished = res.writableFinished;
-    const status = res.statusCode;
-    if (req.method === "HEAD" || status === 204 || status === 304 || (status >= 100 && status < 200)) m.bytes = 0;
-    for (const cb of m.callbacks) {
-      try {
-        cb(m, req, res);
-      } catch (err) {
-        // A broken log sink must not crash the server from inside an event listener.
-        process.emitWarning(`tonic: response callback failed: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }
-  });
+  res.on("close", onClose);
   return m;
 }
 

@@ -20,6 +20,10 @@ export class Leaf {
   DELETE: Handler | undefined = undefined;
   OPTIONS: Handler | undefined = undefined;
   other: Map<string, Handler> | null = null;
+  /** Methods for which nothing else in the trie serves this (static) path: a 405 here without a walk.
+   * Valid while `only405Gen` equals the trie's generation (any route or namespace added resets it). */
+  only405: string[] = [];
+  only405Gen = -1;
   methods: string[] = [];
   allow: string[] = ["OPTIONS"];
   allowHeader = "OPTIONS";
@@ -205,12 +209,16 @@ function segmentEnd(path: string, start: number, len: number): number {
   return i === -1 ? len : i;
 }
 
+const STANDARD_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "CONNECT", "TRACE"]);
+
 export class RouteTrie {
   readonly root = new Node();
   readonly statics = new Map<string, Leaf>();
   readonly leaves: Leaf[] = [];
   readonly namespaces: Namespace[] = [];
   hasNamespaces = false;
+  /** Bumped by every addRoute/addNamespace: invalidates the leaves' 405 memos. */
+  private generation = 0;
 
   // Scratch state of one find(); lookups are synchronous, so one set per trie is safe.
   private scratch: string[] = [];
@@ -237,6 +245,7 @@ export class RouteTrie {
 
   addRoute(method: string, pattern: string, handler: Handler): Leaf {
     const segs = parsePattern(pattern);
+    this.generation++;
     const names = segs.filter((s) => s.kind !== "static").map((s) => (s as { name: string }).name);
     const last = segs[segs.length - 1]!;
     const isRest = last.kind === "rest";
@@ -260,6 +269,7 @@ export class RouteTrie {
     const segs = p === "/" ? [] : parsePattern(p, false);
     const names = segs.filter((s) => s.kind === "param").map((s) => (s as { name: string }).name);
     const node = this.nodeFor(segs, segs.length);
+    this.generation++;
     if (node.ns !== null) throw new Error(`namespace ${prefix} conflicts with ${node.ns.prefixPattern}`);
     node.ns = new Namespace(p === "/" ? "" : p, names, handler);
     this.namespaces.push(node.ns);
@@ -273,8 +283,13 @@ export class RouteTrie {
    */
   find(method: string, path: string): Found | null {
     const st = this.statics.get(path);
-    if (st !== undefined && st.serves(method)) {
-      return { kind: Kind.Route, leaf: st, handler: st.handlerFor(method), params: {}, pattern: st.pattern, ns: null, nsPos: 0 };
+    if (st !== undefined) {
+      if (st.serves(method)) return { kind: Kind.Route, leaf: st, handler: st.handlerFor(method), params: {}, pattern: st.pattern, ns: null, nsPos: 0 };
+      // A 405 on a static path otherwise walks the whole trie looking for a wildcard route that serves the
+      // method (backtracking); once a walk found none, the answer is remembered until the routes change.
+      if (st.only405Gen === this.generation && st.only405.includes(method)) {
+        return { kind: Kind.MethodNotAllowed, leaf: st, handler: undefined, params: {}, pattern: st.pattern, ns: null, nsPos: 0 };
+      }
     }
     this.missLeaf = null;
     this.nsBest = null;
@@ -289,6 +304,14 @@ export class RouteTrie {
     }
     const miss = this.missLeaf as Leaf | null;
     if (miss !== null) {
+      // Remembered only for the standard methods, so client-chosen method names cannot grow the memo.
+      if (miss === st && STANDARD_METHODS.has(method)) {
+        if (st.only405Gen !== this.generation) {
+          st.only405 = [];
+          st.only405Gen = this.generation;
+        }
+        st.only405.push(method);
+      }
       return { kind: Kind.MethodNotAllowed, leaf: miss, handler: undefined, params: miss.makeParams(this.missParams!), pattern: miss.pattern, ns: null, nsPos: 0 };
     }
     return null;

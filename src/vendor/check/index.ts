@@ -9,7 +9,7 @@ import type { TreeHasher } from "../digest/index.js";
 import { VendorError } from "../errors.js";
 import type { Lock } from "../lock/types.js";
 import type { Manifest } from "../manifest/types.js";
-import { beginGitSession, endGitSession, gitInfo, readBlobs } from "./git-objects.js";
+import { beginGitSession, endGitSession, gitInfo, indexText, readBlobs } from "./git-objects.js";
 import { checkTree, startTreeHashing, useTreeHasher } from "./tree.js";
 import type { CheckContext, CheckReport, Problem } from "./types.js";
 
@@ -21,8 +21,12 @@ export interface CheckOptions {
 }
 
 async function readStaged(projectDir: string): Promise<{ manifest: Manifest; lock: Lock | undefined }> {
+  // git lists the index on the other core while this thread loads the parsers and parses: the tree checker
+  // reads the listing from the session later. A failure here is reported by whoever awaits it.
+  const info = gitInfo(projectDir);
+  indexText(projectDir).catch(() => undefined);
   const [{ MANIFEST_FILE, parseManifest }, { LOCK_FILE, parseLock }] = await Promise.all([import("../manifest/read.js"), import("../lock/read.js")]);
-  const git = await gitInfo(projectDir);
+  const git = await info;
   if (!git) {
     throw new VendorError("check --staged needs a git repository, and this project is not inside one", {
       exitCode: 2,

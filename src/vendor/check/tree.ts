@@ -283,6 +283,9 @@ function segmentIndex(ctx: CheckContext, rel: string, text: string): { segments:
   return { segments, strays };
 }
 
+/** Up to this many blobs to hash, check --staged reads them from git instead of loading the blob-hash cache. */
+const FEW_BLOBS = 256;
+
 async function checkStagedTree(ctx: CheckContext): Promise<Problem[]> {
   const problems: Problem[] = [];
   const rel = vendorRelOf(ctx);
@@ -311,9 +314,10 @@ async function checkStagedTree(ctx: CheckContext): Promise<Problem[]> {
   }
   let blobs: BlobHashes | undefined;
   if (misses.length) {
-    blobs = new BlobHashes(ctx.projectDir, git);
     const wanted: string[] = [];
     for (const m of misses) for (const r of m.list) if (r.mode === "100644" || r.mode === "100755") wanted.push(r.oid);
+    // The cache is read (and written) on a first run, when nothing came from the memo, and for large changes.
+    blobs = new BlobHashes(ctx.projectDir, git, wanted.length > FEW_BLOBS || misses.length === ctx.stats.entries);
     const hashes = await blobs.hash(wanted);
     for (const { key, entry, dir, list, memo } of misses) {
       const found = await checkStagedEntry(ctx, git, blobs, hashes, key, entry, dir, list);
@@ -321,11 +325,14 @@ async function checkStagedTree(ctx: CheckContext): Promise<Problem[]> {
       if (found.problems.length) problems.push(...found.problems);
       else verified.add(memo, found.files);
     }
-    // Keep the blob hashes of every staged vendored file, so the next change to one package re-reads only it.
-    const all: string[] = [];
-    for (const ranges of segments.values()) for (const [a, b] of ranges) for (const r of parseIndex(text, a, b)) all.push(r.oid);
-    blobs.keep(all);
-    blobs.save(true);
+    // New hashes are appended; only once the cache holds far more than the index has is it rewritten with
+    // the hashes of every staged vendored file (so the next change to one package re-reads only that one).
+    if (blobs.size > 2 * ctx.stats.files + 1024) {
+      const all: string[] = [];
+      for (const ranges of segments.values()) for (const [a, b] of ranges) for (const r of parseIndex(text, a, b)) all.push(r.oid);
+      blobs.keep(all);
+      blobs.save(true);
+    } else blobs.append();
   }
   verified.save();
   return problems;

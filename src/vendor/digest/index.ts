@@ -94,13 +94,8 @@ export function h1(files: readonly { path: string; sha256: string }[]): string {
   return `h1:${sha256base64(text)}`;
 }
 
-interface Job {
-  tree: number;
-  /** Directories still to walk, relative to the tree's root ("" is the root). */
-  stack: string[];
-}
-
 interface JobResult {
+  /** For a worker's result: the tree's index in its batch. */
   id: number;
   files: string;
   hex: string;
@@ -111,13 +106,16 @@ interface JobResult {
   rest: string[];
 }
 
+/** Files per main-thread job: small, so worker results are taken in often. */
+const LOCAL_FILES = 64;
+
 const split = (s: string): string[] => (s === "" ? [] : s.split("\0"));
 
 function poolSize(): number {
   return Math.max(1, Math.min(4, availableParallelism()));
 }
 
-type LocalRunner = (msg: { id: number; root: string; stack: string }) => JobResult;
+type LocalRunner = (msg: { id: number; root: string; stack: string; limit?: number }) => JobResult;
 let cachedRunner: LocalRunner | undefined;
 
 /** The worker's job function, compiled once in this thread from the same source the workers run. */
@@ -130,27 +128,33 @@ function localRunner(): LocalRunner {
 interface Tree {
   root: string;
   listing: TreeListing;
-  /** Jobs of this tree queued or in flight: the tree is complete at 0. */
-  pending: number;
-  /** Dropped trees get no new jobs; what is in flight finishes and is ignored. */
+  done: boolean;
+  /** Dropped trees are not started; a result that still arrives for one is ignored. */
   dropped: boolean;
   rootMissing: boolean;
+}
+
+interface Batch {
+  /** One flag per tree of the batch, shared with the workers: 0 free, 1 taken by a worker, 2 by this thread, 3 dropped. */
+  flags: Int32Array;
+  trees: number[];
+  /** The main thread takes trees from the end; workers from the start. */
+  back: number;
 }
 
 /**
  * A pool of hashing threads that can be started before the caller knows every tree it will ask for: `check`
  * boots it and queues vendor/'s directories first, so the workers boot and hash while the main thread loads
- * modules and parses the manifest and the lock (on 2 cores that was ~100 ms of the main thread's time with
- * the second core idle). `listings` then joins in on the main thread until the trees it asks for are done.
+ * modules and parses the manifest and the lock. `listings` then joins in on the main thread until the trees it
+ * asks for are done. Trees are claimed through shared flags, workers from one end of a batch and the main
+ * thread from the other, so no thread waits on another's messages: with jobs handed out by the main thread
+ * (two in flight per worker), the worker sat idle for ~40% of a check run while the main thread was busy.
  */
 export class TreeHasher {
   private readonly trees: Tree[] = [];
   private readonly byRoot = new Map<string, number>();
-  private readonly queue: Job[] = [];
+  private readonly batches: Batch[] = [];
   private readonly workers: Worker[] = [];
-  private readonly outstanding: number[] = [];
-  private readonly inflight = new Map<number, { job: Job; worker: number }>();
-  private nextId = 0;
   private failure: unknown;
   private wake: (() => void) | undefined;
   private closed = false;
@@ -159,44 +163,50 @@ export class TreeHasher {
     // The main thread hashes too (inside listings()), so a pool of N threads boots N - 1 workers.
     for (let i = 0; i < poolSize() - 1; i++) {
       const w = new Worker(WORKER_SOURCE, { eval: true });
-      w.on("message", (msg: JobResult) => this.onResult(i, msg));
+      w.on("message", (msg: { batch: number; results: JobResult[] }) => this.onResults(msg));
       w.on("error", (e) => {
         this.failure ??= e;
+        this.notify();
+      });
+      w.on("exit", (code) => {
+        // A worker gone before close() would leave its claimed tree unfinished forever.
+        if (!this.closed) this.failure ??= new Error(`hashing thread exited early (code ${code})`);
         this.notify();
       });
       // Idle workers must not keep the process alive; listings() refs them while it waits on them.
       w.unref();
       this.workers.push(w);
-      this.outstanding.push(0);
     }
   }
 
   /** Queues trees (absolute or relative directories); a tree already queued is not hashed twice. */
   add(dirs: readonly string[]): void {
+    const fresh: number[] = [];
     for (const d of dirs) {
       const root = resolve(d);
       const known = this.byRoot.get(root);
       if (known !== undefined && !this.trees[known]!.dropped) continue;
-      // A dropped tree asked for again starts over as a new tree; results still in flight for the old one
-      // are ignored.
+      // A dropped tree asked for again starts over as a new tree.
       const tree = this.trees.length;
       this.byRoot.set(root, tree);
-      this.trees.push({ root, listing: { files: [], symlinks: [], others: [], errors: [] }, pending: 1, dropped: false, rootMissing: false });
-      this.queue.push({ tree, stack: [""] });
+      this.trees.push({ root, listing: { files: [], symlinks: [], others: [], errors: [] }, done: false, dropped: false, rootMissing: false });
+      fresh.push(tree);
     }
-    this.pump();
+    if (fresh.length === 0) return;
+    const batch: Batch = { flags: new Int32Array(new SharedArrayBuffer(4 * fresh.length)), trees: fresh, back: fresh.length - 1 };
+    const id = this.batches.push(batch) - 1;
+    const roots = fresh.map((t) => this.trees[t]!.root);
+    for (const w of this.workers) w.postMessage({ batch: id, roots, flags: batch.flags });
   }
 
-  /** Stops hashing every queued tree not in `keep` (resolved paths). */
+  /** Stops every tree not in `keep` (directories) that no thread has started. */
   keepOnly(keep: readonly string[]): void {
     const wanted = new Set(keep.map((d) => resolve(d)));
     for (const t of this.trees) if (!wanted.has(t.root)) t.dropped = true;
-    for (let i = this.queue.length - 1; i >= 0; i--) {
-      const t = this.trees[this.queue[i]!.tree]!;
-      if (t.dropped) {
-        t.pending--;
-        this.queue.splice(i, 1);
-      }
+    for (const b of this.batches) {
+      b.trees.forEach((t, i) => {
+        if (this.trees[t]!.dropped) Atomics.compareExchange(b.flags, i, 0, 3);
+      });
     }
   }
 
@@ -206,23 +216,22 @@ export class TreeHasher {
     w?.();
   }
 
-  private onResult(worker: number, msg: JobResult): void {
-    const slot = this.inflight.get(msg.id);
-    if (!slot) return;
-    this.inflight.delete(msg.id);
-    this.outstanding[worker]!--;
-    try {
-      this.absorb(slot.job, msg);
-    } catch (e) {
-      this.failure ??= e;
+  private onResults(msg: { batch: number; results: JobResult[] }): void {
+    for (const r of msg.results) {
+      const tree = this.batches[msg.batch]?.trees[r.id];
+      if (tree === undefined) continue;
+      try {
+        this.merge(tree, r);
+        this.trees[tree]!.done = true;
+      } catch (e) {
+        this.failure ??= e;
+      }
     }
-    this.pump();
     this.notify();
   }
 
-  private absorb(job: Job, msg: JobResult): void {
-    const tree = this.trees[job.tree]!;
-    tree.pending--;
+  private merge(t: number, msg: JobResult): void {
+    const tree = this.trees[t]!;
     if (tree.dropped) return;
     const listing = tree.listing;
     const files = split(msg.files);
@@ -238,28 +247,18 @@ export class TreeHasher {
       if (path === "" && code === "ENOENT") tree.rootMissing = true;
       listing.errors.push({ path, code });
     }
-    // Split what is left in two so an idle thread can take half of a large tree.
-    if (msg.rest.length > 1) {
-      const half = msg.rest.length >> 1;
-      tree.pending += 2;
-      this.queue.push({ tree: job.tree, stack: msg.rest.slice(0, half) }, { tree: job.tree, stack: msg.rest.slice(half) });
-    } else if (msg.rest.length === 1) {
-      tree.pending++;
-      this.queue.push({ tree: job.tree, stack: msg.rest });
-    }
   }
 
-  private pump(): void {
-    // Two jobs in flight per worker hide the message round trip; more would defeat rebalancing.
-    for (let i = 0; i < this.workers.length && this.queue.length; i++) {
-      while (this.outstanding[i]! < 2 && this.queue.length) {
-        const job = this.queue.shift()!;
-        const id = this.nextId++;
-        this.inflight.set(id, { job, worker: i });
-        this.outstanding[i]!++;
-        this.workers[i]!.postMessage({ id, root: this.trees[job.tree]!.root, stack: job.stack.join("\0") });
+  /** A tree no thread has started, taken for the main thread (from the end of the newest batch). */
+  private claim(): number | undefined {
+    for (let b = this.batches.length - 1; b >= 0; b--) {
+      const batch = this.batches[b]!;
+      while (batch.back >= 0) {
+        const i = batch.back--;
+        if (Atomics.compareExchange(batch.flags, i, 0, 2) === 0) return batch.trees[i];
       }
     }
+    return undefined;
   }
 
   /** Hashes (with the main thread joining in) until every tree of `dirs` is complete; one listing per dir. */
@@ -272,14 +271,22 @@ export class TreeHasher {
     try {
       for (;;) {
         if (this.failure) throw this.failure;
-        this.pump();
-        if (ids.every((t) => this.trees[t]!.pending === 0)) break;
-        const job = this.queue.shift();
-        if (job) {
-          this.absorb(job, local({ id: -1, root: this.trees[job.tree]!.root, stack: job.stack.join("\0") }));
+        if (ids.every((t) => this.trees[t]!.done)) break;
+        const t = this.claim();
+        if (t === undefined) {
+          await new Promise<void>((r) => (this.wake = r));
+          continue;
+        }
+        let stack = "";
+        for (;;) {
+          const r = local({ id: -1, root: this.trees[t]!.root, stack, limit: LOCAL_FILES });
+          this.merge(t, r);
           // Let worker results in between local jobs.
           await new Promise((r) => setImmediate(r));
-        } else await new Promise<void>((r) => (this.wake = r));
+          if (r.rest.length === 0) break;
+          stack = r.rest.join("\0");
+        }
+        this.trees[t]!.done = true;
       }
     } finally {
       for (const w of this.workers) w.unref();
@@ -298,7 +305,6 @@ export class TreeHasher {
 
   async close(): Promise<void> {
     this.closed = true;
-    this.queue.length = 0;
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }

@@ -5,7 +5,8 @@
 //
 // A job is a stack of directories of one tree. The worker walks them itself (readdir was ~100 ms of the main
 // thread's time on a 16k-file tree, competing with the hashing threads on 2 cores), hashes every regular file
-// it meets, and after FILES_PER_JOB files hands the unexplored directories back so the pool can rebalance.
+// it meets, and after `limit` files hands the unexplored directories back (the main thread's jobs, so it can
+// take in worker results in between; workers hash whole trees).
 // Messages are packed into a few strings and one transferred Int32Array: cloning per-file arrays cost more
 // than the reads.
 // The source is a function body over (require, parentPort): a worker runs it with its parentPort, and the main
@@ -55,9 +56,9 @@ function hashFile(path) {
     fs.closeSync(fd);
   }
 }
-function runJob(root, stack) {
+function runJob(root, stack, limit) {
   const files = [], hex = [], modes = [], symlinks = [], others = [], errors = [];
-  while (stack.length && files.length < FILES_PER_JOB) {
+  while (stack.length && files.length < limit) {
     const rel = stack.pop();
     const dir = rel ? root + "/" + rel : root;
     let ents;
@@ -96,10 +97,11 @@ function runJob(root, stack) {
   }
   return { files, hex, modes, symlinks, others, errors };
 }
-// msg.stack: "\0"-joined directories relative to msg.root; the root itself is the empty string.
+// msg.stack: "\0"-joined directories relative to msg.root; the root itself is the empty string. msg.limit:
+// files after which the job stops and hands back the rest (FILES_PER_JOB when absent).
 function packedJob(msg) {
   const stack = msg.stack.split("\0");
-  const r = runJob(msg.root, stack);
+  const r = runJob(msg.root, stack, msg.limit || FILES_PER_JOB);
   return {
     id: msg.id,
     files: r.files.join("\0"),
@@ -111,10 +113,28 @@ function packedJob(msg) {
     rest: stack,
   };
 }
+// A batch: whole trees, claimed one at a time through a shared flag per tree (0 free, anything else taken),
+// so the main thread can take trees from the batch's other end without a message round trip. The worker
+// never waits on the main thread, which is often busy for 100 ms or more (module loading, parsing).
+// Results go out in groups of about FILES_PER_JOB files: one message per small package cost more than its
+// hashing.
 if (parentPort) {
   parentPort.on("message", (msg) => {
-    const out = packedJob(msg);
-    parentPort.postMessage(out, [out.modes.buffer]);
+    let group = [], files = 0;
+    const flush = () => {
+      if (group.length === 0) return;
+      parentPort.postMessage({ batch: msg.batch, results: group }, group.map((r) => r.modes.buffer));
+      group = [];
+      files = 0;
+    };
+    for (let i = 0; i < msg.roots.length; i++) {
+      if (Atomics.compareExchange(msg.flags, i, 0, 1) !== 0) continue;
+      const out = packedJob({ id: i, root: msg.roots[i], stack: "", limit: Infinity });
+      group.push(out);
+      files += out.modes.length;
+      if (files >= FILES_PER_JOB) flush();
+    }
+    flush();
   });
 }
 return packedJob;

@@ -1,0 +1,54 @@
+// TreeHasher: the pool check starts before it knows the lock; whatever it was asked to hash early, the
+// listings it returns must equal a fresh hashTrees of the trees finally asked for.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { hashTrees, TreeHasher } from "../../src/vendor/digest/index.js";
+import { isVendorError } from "../../src/vendor/errors.js";
+
+function makeTrees(): string {
+  const dir = mkdtempSync(join(tmpdir(), "tonic-hasher-"));
+  for (let t = 0; t < 12; t++) {
+    for (let f = 0; f < (t === 3 ? 300 : 5); f++) {
+      const sub = join(dir, `t${t}`, `d${f % 4}`);
+      mkdirSync(sub, { recursive: true });
+      writeFileSync(join(sub, `f${f}.js`), `tree ${t} file ${f}\n`.repeat(f + 1));
+    }
+  }
+  return dir;
+}
+
+test("speculative trees, then keepOnly and listings: same listings as hashTrees", async (t) => {
+  const dir = makeTrees();
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const all = Array.from({ length: 12 }, (_, i) => join(dir, `t${i}`));
+  const wanted = [all[3]!, all[0]!, all[7]!, join(dir, "t11", "d1")];
+  const hasher = new TreeHasher();
+  try {
+    hasher.add(all.slice(0, 10));
+    hasher.keepOnly(wanted);
+    const got = await hasher.listings(wanted);
+    assert.deepEqual(got, await hashTrees(wanted));
+    assert.equal(got[0]!.files.length, 300, "a large tree is complete");
+    // A tree dropped earlier and asked for later is hashed from scratch.
+    const again = await hasher.listings([all[5]!]);
+    assert.deepEqual(again, await hashTrees([all[5]!]));
+    assert.equal(again[0]!.files.length, 5);
+  } finally {
+    await hasher.close();
+  }
+});
+
+test("a missing tree is refused as before", async (t) => {
+  const dir = makeTrees();
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const hasher = new TreeHasher();
+  try {
+    await assert.rejects(hasher.listings([join(dir, "t1"), join(dir, "nope")]), (e) => isVendorError(e) && e.code === "tree-missing");
+  } finally {
+    await hasher.close();
+  }
+  await assert.rejects(hashTrees([join(dir, "nope")]), (e) => isVendorError(e) && e.code === "tree-missing");
+});
