@@ -122,3 +122,20 @@ test("readLock: undefined when absent, parsed when present", async (t) => {
   writeFileSync(join(dir, "tonic-vendor.lock"), serializeLock(sample()));
   assert.deepEqual(await readLock(dir), sample());
 });
+
+test("canonical fast path: a tool-written lock parses the same, and errors in it still carry line and column", async () => {
+  const { parseLock: parse, serializeLock: serialize } = await import("../../src/vendor/lock/read.js");
+  const lock = {
+    lockfileVersion: 1,
+    roots: { a: { spec: "^1.0.0", key: "a" } },
+    packages: { a: { name: "a", version: "1.0.0", source: "registry" as const, integrity: `sha512-${"A".repeat(86)}==` } },
+  };
+  const text = serialize(lock);
+  assert.deepEqual(parse(text, "tonic-vendor.lock"), lock);
+  // canonical bytes, but a field is wrong: the position still comes from the strict parser
+  const bad = text.replace('"version": "1.0.0"', '"version": "one"');
+  assert.throws(() => parse(bad, "tonic-vendor.lock"), (e: { line?: number; column?: number; field?: string }) => e.field === "packages.a.version" && e.line === 8 && e.column === 18);
+  // a duplicate key makes the text non-canonical, so the strict parser sees (and refuses) it
+  const dup = text.replace('"name": "a",', '"name": "a",\n      "name": "b",');
+  assert.throws(() => parse(dup, "tonic-vendor.lock"), /duplicate key "name"/);
+});

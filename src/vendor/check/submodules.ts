@@ -3,11 +3,19 @@
 // checked out is a problem only with --require-submodules. With --staged only what is about to be
 // committed is looked at (.gitmodules and gitlinks from the index).
 import { existsSync } from "node:fs";
-import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { runGit } from "../git/run.js";
 import { stripCredentials } from "../git/url.js";
 import { readWorkGitmodules } from "../submodule/index.js";
 import type { Checker, CheckContext, Problem } from "./types.js";
+
+/** Whether the repository holding `dir` (the nearest folder up with a .git) has a .gitmodules file. */
+function gitmodulesAbove(dir: string): boolean {
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    if (existsSync(join(d, ".git"))) return existsSync(join(d, ".gitmodules"));
+    if (dirname(d) === d) return false;
+  }
+}
 
 function problem(p: Omit<Problem, "item">): Problem {
   return { item: "submodules", ...p };
@@ -15,6 +23,8 @@ function problem(p: Omit<Problem, "item">): Problem {
 
 export const checkSubmodules: Checker = async (ctx: CheckContext): Promise<Problem[]> => {
   const entries = Object.entries(ctx.lock.packages).filter(([, e]) => e.source === "git" && e.mode === "submodule");
+  // Most projects have no submodules at all: spare them the three git processes below (5-15 ms each).
+  if (entries.length === 0 && !ctx.staged && !gitmodulesAbove(ctx.projectDir)) return [];
   const vendorAbs = resolve(ctx.projectDir, ctx.vendorDir);
   const top0 = await runGit(["rev-parse", "--show-toplevel"], { cwd: ctx.projectDir, allowFailure: true, keepIndexEnv: true });
   if (top0.code !== 0) {

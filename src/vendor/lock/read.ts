@@ -4,7 +4,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import semver from "semver";
 import { VendorError } from "../errors.js";
-import { parseJsonWithPositions, joinPath, type ParsedJson } from "../manifest/json.js";
+import { parseCanonicalJson, joinPath, type ParsedJson } from "../manifest/json.js";
 import { compareBytes, isSafeRelativePath } from "../manifest/read.js";
 import { LOCKFILE_VERSION, type Lock, type LockEntry } from "./types.js";
 
@@ -43,7 +43,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 export function parseLock(text: string, file: string): Lock {
-  const parsed = parseJsonWithPositions(text, file, "lock-invalid");
+  const parsed = parseCanonicalJson(text, file, "lock-invalid", (v) => `${stringifySorted(v, "")}\n`);
   const top = parsed.value;
   const err = (field: string, problem: string, fix?: string, onKey = false) => fail(parsed, file, field, problem, fix, onKey);
   if (!isObject(top)) throw err("", "the lock must be a JSON object");

@@ -175,3 +175,30 @@ export function parseJsonWithPositions(text: string, file: string, code: string)
   if (i < text.length) fail(`unexpected ${describe()} after the end of the document`);
   return { value, valueAt, keyAt };
 }
+
+/**
+ * parseJsonWithPositions for a file the tool writes itself in canonical form (the lock): JSON.parse is ~10x
+ * faster than the positional parser, and when `canonical(value)` reproduces the text byte for byte the
+ * document cannot hold a duplicate key (re-serialising would have dropped one), so nothing the strict parser
+ * checks is lost. Positions are then computed only when an error needs them.
+ */
+export function parseCanonicalJson(text: string, file: string, code: string, canonical: (value: unknown) => string): ParsedJson {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return parseJsonWithPositions(text, file, code);
+  }
+  if (canonical(value) !== text) return parseJsonWithPositions(text, file, code);
+  let positions: ParsedJson | undefined;
+  const slow = (): ParsedJson => (positions ??= parseJsonWithPositions(text, file, code));
+  return {
+    value,
+    get valueAt() {
+      return slow().valueAt;
+    },
+    get keyAt() {
+      return slow().keyAt;
+    },
+  };
+}

@@ -19,8 +19,12 @@ const PLATFORM_KEYS = ["os", "cpu", "libc"] as const;
 
 /** Byte order of UTF-8 strings (what "sorted by bytes" means everywhere in tonic-vendor). */
 export function compareBytes(a: string, b: string): number {
+  // UTF-16 code-unit order is UTF-8 byte order except between a surrogate pair and U+E000..U+FFFF, so only
+  // strings holding such characters pay for the Buffers (this sort runs over every lock key and file path).
+  if (!HIGH.test(a) && !HIGH.test(b)) return a < b ? -1 : a > b ? 1 : 0;
   return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"));
 }
+const HIGH = /[\ud800-\uffff]/;
 
 class Validator {
   constructor(
