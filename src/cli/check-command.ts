@@ -1,7 +1,7 @@
 // `tonic-vendor check`, kept apart from commands.ts so a check loads only what it needs: commands.ts pulls in
 // sync, the manifest/lock parsers (npm-package-arg, semver) and more at load time, ~45 ms on this machine
 // before runCheck could start its hashing threads (check boots them first and loads the parsers while they hash).
-import { resolve } from "node:path";
+import { relative, resolve, sep } from "node:path";
 import { VendorError } from "../vendor/errors.js";
 import { JOURNAL_FILE, pendingCommit } from "../vendor/sync/swap.js";
 import type { GlobalOptions } from "./main.js";
@@ -35,5 +35,11 @@ export async function check(g: GlobalOptions, out: Output, opts: { staged?: bool
     }
   }
   out.json({ ...report });
+  const { annotationsEnabled, formatAnnotations } = await import("../vendor/check/annotations.js");
+  if (!report.ok && annotationsEnabled()) {
+    // GitHub Actions reads workflow commands from stdout; with --json stdout is the document, so use stderr.
+    const lines = formatAnnotations(report.problems, relative(process.env.GITHUB_WORKSPACE ?? dir, dir).split(sep).join("/"));
+    (g.json ? process.stderr : process.stdout).write(lines.map((l) => `${l}\n`).join(""));
+  }
   return report.ok ? 0 : 1;
 }

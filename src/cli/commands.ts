@@ -61,8 +61,21 @@ export async function remove(g: GlobalOptions, out: Output, names: string[]): Pr
   return reportSync(out, await sync({ projectDir: dir, editManifest: (m) => withoutDependencies(m, names), log: out.progress }), "remove");
 }
 
-export async function syncCommand(g: GlobalOptions, out: Output, opts: { frozen?: boolean }): Promise<number> {
+export async function syncCommand(g: GlobalOptions, out: Output, opts: { frozen?: boolean; recurseSubmodules?: boolean }): Promise<number> {
+  // The git source reads this switch (src/vendor/fetch/git.ts); it is off unless asked for.
+  if (opts.recurseSubmodules) process.env.TONIC_GIT_RECURSE_SUBMODULES = "1";
   return reportSync(out, await sync({ projectDir: dirOf(g), frozen: opts.frozen, log: out.progress }), "sync");
+}
+
+export async function rewriteCommand(g: GlobalOptions, out: Output, opts: { undo?: boolean }): Promise<number> {
+  const { runRewrite } = await import("../vendor/rewrite/index.js");
+  const r = await runRewrite({ projectDir: dirOf(g), undo: opts.undo });
+  const verb = opts.undo ? "restored bare imports in" : "rewrote imports in";
+  out.info(r.filesChanged.length ? `${verb} ${r.filesChanged.length} file(s)` : "imports already up to date; nothing written");
+  for (const f of r.filesChanged) out.info(`  ${f}`);
+  for (const d of r.dynamic) out.important(`warning: ${d.file}:${d.line}:${d.column}: cannot rewrite ${d.text} statically`);
+  out.json({ ok: true, undo: Boolean(opts.undo), filesChanged: r.filesChanged, dynamic: r.dynamic });
+  return 0;
 }
 
 // check lives in check-command.ts so a check does not load what the other commands need (see there).

@@ -70,7 +70,13 @@ export async function main(argv: string[]): Promise<number> {
     .command("sync")
     .description("resolve, fetch, rewrite, digest and swap vendor/ + the lock atomically")
     .option("--frozen", "never resolve: materialise exactly the lock; exit 1 if the manifest disagrees with it", false)
+    .option("--recurse-submodules", "also vendor the git submodules of git dependencies (their .gitmodules are validated first)", false)
     .action(run(async (g, out, opts) => (await cmd()).syncCommand(g, out, opts)));
+  program
+    .command("rewrite")
+    .description("rewrite the project's imports of vendored packages again (sync does this), or --undo them")
+    .option("--undo", "turn #vendor/ and relative vendor/ imports back into bare specifiers and drop the generated package.json imports", false)
+    .action(run(async (g, out, opts) => (await cmd()).rewriteCommand(g, out, opts)));
   program
     .command("check")
     .description("verify offline that vendor/ is exactly what the lock says (exit 1 on any problem)")
