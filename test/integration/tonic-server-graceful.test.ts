@@ -213,3 +213,29 @@ test("close() under load: every request that reached the server is answered, non
     [],
   );
 });
+
+test("close(): a connection whose first request has not arrived yet is not cut as idle; its request is answered with Connection: close", async () => {
+  const server = new Server((_req, res) => {
+    res.writeHead(200, { "Content-Type": "text/plain" });
+    res.end("late\n");
+  }, { ...quiet, host: "127.0.0.1" });
+  const { port } = await server.listen();
+  const s = net.connect(port, "127.0.0.1");
+  await once(s, "connect");
+  // Longer than the 100 ms idle grace: a connection that has never answered must still be given its chance.
+  await new Promise((r) => setTimeout(r, 250));
+  const closing = server.close({ timeout: 10_000 });
+  await new Promise((r) => setTimeout(r, 150));
+  let out = "";
+  s.on("data", (d) => (out += d));
+  const ended = new Promise<void>((resolve, reject) => {
+    s.on("close", () => resolve());
+    s.on("error", reject);
+  });
+  s.write("GET /late HTTP/1.1\r\nHost: x\r\n\r\n");
+  await ended;
+  assert.match(out, /^HTTP\/1\.1 200 OK\r\n/);
+  assert.match(out, /\r\nConnection: close\r\n/i);
+  assert.match(out, /\r\n\r\n5\r\nlate\n\r\n0\r\n\r\n$/);
+  assert.deepEqual(await closing, { destroyed: 0 });
+});
