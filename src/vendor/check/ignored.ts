@@ -1,0 +1,38 @@
+// Vendored files that git ignores never reach a commit, so a clean clone fails `check` while the author's tree
+// passes it: a root `.gitignore` line such as `dist/` silently drops every vendored package's dist folder
+// (seen in this repository's own example). Plain check asks git once; --staged already reads the index.
+import { runGit } from "../git/run.js";
+import type { Checker, Problem } from "./types.js";
+
+/** At most this many file names are quoted per entry; the count is always exact. */
+const QUOTED = 3;
+
+export const checkIgnored: Checker = async (ctx) => {
+  if (ctx.staged) return [];
+  const vendorRel = ctx.manifest.vendorDir.replace(/\/+$/, "");
+  const r = await runGit(["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--", vendorRel], { cwd: ctx.projectDir, allowFailure: true });
+  if (r.code !== 0) return []; // not a git work tree: nothing is committed from here
+  const files = r.stdout.toString("utf8").split("\0").filter(Boolean);
+  const keys = Object.keys(ctx.lock.packages);
+  const byEntry = new Map<string, string[]>();
+  for (const f of files) {
+    const inVendor = f.slice(vendorRel.length + 1);
+    const key = keys.find((k) => inVendor.startsWith(`${k}/`)) ?? inVendor.split("/")[0]!;
+    const list = byEntry.get(key) ?? [];
+    list.push(f);
+    byEntry.set(key, list);
+  }
+  const problems: Problem[] = [];
+  for (const [entry, list] of [...byEntry].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const quoted = list.slice(0, QUOTED).join(", ") + (list.length > QUOTED ? ", ..." : "");
+    problems.push({
+      item: "tree",
+      code: "file-ignored-by-git",
+      entry,
+      file: list[0],
+      message: `${list.length} vendored file(s) of ${entry} are ignored by git and would be missing from a clone (${quoted})`,
+      fix: `add "!${vendorRel}/**" at the end of .gitignore (see \`git check-ignore -v ${list[0]}\`), then \`git add ${vendorRel}\``,
+    });
+  }
+  return problems;
+};
