@@ -34,3 +34,12 @@ test("check: outside a git work tree nothing is reported as ignored", async (t) 
   const report = await runCheck(p.dir);
   assert.equal(report.ok, true, JSON.stringify(report.problems));
 });
+
+test("check: a project that git ignores as a whole (a scratch copy inside a repository) is not flagged", async (t) => {
+  const p = await makeProject();
+  t.after(() => p.cleanup());
+  p.git("init", "-q", "-b", "main");
+  writeFileSync(join(p.dir, ".gitignore"), "*\n");
+  const report = await runCheck(p.dir);
+  assert.equal(report.ok, true, JSON.stringify(report.problems));
+});

@@ -2,6 +2,7 @@
 // passes it: a root `.gitignore` line such as `dist/` silently drops every vendored package's dist folder
 // (seen in this repository's own example). Plain check asks git once; --staged already reads the index.
 import { runGit } from "../git/run.js";
+import { MANIFEST_FILE } from "../manifest/read.js";
 import type { Checker, Problem } from "./types.js";
 
 /** At most this many file names are quoted per entry; the count is always exact. */
@@ -10,9 +11,12 @@ const QUOTED = 3;
 export const checkIgnored: Checker = async (ctx) => {
   if (ctx.staged) return [];
   const vendorRel = ctx.manifest.vendorDir.replace(/\/+$/, "");
-  const r = await runGit(["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--", vendorRel], { cwd: ctx.projectDir, allowFailure: true });
+  const r = await runGit(["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--", MANIFEST_FILE, vendorRel], { cwd: ctx.projectDir, allowFailure: true });
   if (r.code !== 0) return []; // not a git work tree: nothing is committed from here
-  const files = r.stdout.toString("utf8").split("\0").filter(Boolean);
+  const listed = r.stdout.toString("utf8").split("\0").filter(Boolean);
+  // A project that git ignores as a whole (a scratch copy inside another repository) commits nothing there.
+  if (listed.includes(MANIFEST_FILE)) return [];
+  const files = listed.filter((f) => f !== MANIFEST_FILE);
   const keys = Object.keys(ctx.lock.packages);
   const byEntry = new Map<string, string[]>();
   for (const f of files) {
