@@ -7,7 +7,7 @@ import FindMyWay from "find-my-way";
 import Medley from "@medley/router";
 import { TrieServeMux } from "../src/tonic/router/mux.js";
 import type { Handler } from "../src/tonic/types.js";
-import { githubLookups, githubRoutes } from "./github-routes.js";
+import { githubLookups, githubRoutes } from "./_github-routes.js";
 
 const noop: Handler = () => {};
 const colon = (p: string) => p.replace(/\{(\w+)\.\.\.\}/g, "*").replace(/\{(\w+)\}/g, ":$1");
