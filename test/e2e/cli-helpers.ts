@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REPO_ROOT } from "../helpers/registry.js";
+import { collect } from "../helpers/process.js";
 
 export const BIN = join(REPO_ROOT, "bin", "tonic-vendor.js");
 
@@ -26,11 +27,7 @@ export function cli(cwd: string, args: string[], env: Record<string, string | un
   fullEnv.npm_config_cache = join(cwd, ".npm-cache");
   fullEnv.TONIC_VENDOR_CACHE ??= join(cwd, ".tonic-cache");
   const child = spawn(process.execPath, [BIN, "--cwd", cwd, ...args], { env: fullEnv as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (d) => (stdout += d));
-  child.stderr.on("data", (d) => (stderr += d));
-  return new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal, stdout, stderr })));
+  return collect(child);
 }
 
 export function tempProject(registryUrl: string): string {

@@ -9,24 +9,18 @@ import { resolveClosure } from "../../src/vendor/resolve/closure.js";
 import { sourceForEntry } from "../../src/vendor/sources.js";
 import { loadNpmOptions } from "../../src/vendor/npm-config.js";
 import { VendorError } from "../../src/vendor/errors.js";
-import type { Manifest } from "../../src/vendor/manifest/types.js";
 import type { Lock } from "../../src/vendor/lock/types.js";
 import type { SourceContext } from "../../src/vendor/source.js";
 import { getTestRegistry, npmPublish } from "../helpers/registry.js";
 import { testNpmOptions } from "../helpers/static-registry.js";
+import { testManifest } from "../helpers/manifest.js";
 
 let url: string;
 let tmp: string;
 let project: string;
 let n = 0;
 const ctx = (): SourceContext => ({ projectDir: project, npmOptions: testNpmOptions(url, join(tmp, `cache-${n++}`)), log: () => undefined });
-const manifest = (deps: Record<string, string>, platforms?: Manifest["platforms"]): Manifest => ({
-  vendorDir: "vendor",
-  sources: ["src/**"],
-  importStyle: "imports",
-  platforms,
-  dependencies: Object.entries(deps).map(([name, spec]) => ({ name, spec, mode: "tarball" as const })),
-});
+const manifest = testManifest;
 const ROOTS = { "tf-conflict": "^1.0.0", "tf-esm-lib": "^1.0.0", "tf-install-script": "^1.0.0", "tf-native": "^1.0.0", "tf-peer-plugin": "^1.0.0" };
 const LINUX = [{ os: "linux", cpu: "x64", libc: "glibc" }];
 

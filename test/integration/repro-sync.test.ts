@@ -14,6 +14,7 @@ import { getTestRegistry, publishDirect, REPO_ROOT } from "../helpers/registry.j
 import { tgz } from "../../fixtures/hostile/build.js";
 import { fileUrl, g, makeRepo, tag } from "../../fixtures/git/repos.js";
 import { LOCK_FILE } from "../../src/vendor/lock/read.js";
+import { collect } from "../helpers/process.js";
 
 const TSX = pathToFileURL(join(REPO_ROOT, "node_modules", "tsx", "dist", "loader.mjs")).href;
 const MAIN = pathToFileURL(join(REPO_ROOT, "src", "cli", "main.ts")).href;
@@ -47,11 +48,7 @@ function cli(cwd: string, args: string[], env: Env): Promise<{ code: number | nu
     env: fullEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (d) => (stdout += d));
-  child.stderr.on("data", (d) => (stderr += d));
-  return new Promise((resolve) => child.on("exit", (c) => resolve({ code: c, stdout, stderr })));
+  return collect(child);
 }
 
 /** One line per path under dir (itself included): type, permission bits (all of them) and sha256 of the bytes. */

@@ -19,6 +19,7 @@ import { LOCK_FILE, parseLock, serializeLock } from "../../src/vendor/lock/read.
 import { isVendorError } from "../../src/vendor/errors.js";
 import type { CheckReport } from "../../src/vendor/check/types.js";
 import { snapshot } from "./sync-snapshot.js";
+import { collect } from "../helpers/process.js";
 
 const TSX = pathToFileURL(join(REPO_ROOT, "node_modules", "tsx", "dist", "loader.mjs")).href;
 const MAIN = pathToFileURL(join(REPO_ROOT, "src", "cli", "main.ts")).href;
@@ -39,11 +40,7 @@ function cli(cwd: string, args: string[]): Promise<{ code: number | null; stdout
     env: { ...process.env, CI: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (d) => (stdout += d));
-  child.stderr.on("data", (d) => (stderr += d));
-  return new Promise((resolve) => child.on("exit", (c) => resolve({ code: c, stdout, stderr })));
+  return collect(child);
 }
 
 /** A fresh copy of the synced project (each test mutates its own). */

@@ -4,11 +4,11 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { resolveClosure, fitsPlatforms } from "../../src/vendor/resolve/closure.js";
-import type { Manifest } from "../../src/vendor/manifest/types.js";
 import type { Lock } from "../../src/vendor/lock/types.js";
 import type { SourceContext } from "../../src/vendor/source.js";
 import { VendorError } from "../../src/vendor/errors.js";
 import { startStaticRegistry, testNpmOptions, type StaticRegistry, type StaticPackage } from "../helpers/static-registry.js";
+import { testManifest } from "../helpers/manifest.js";
 
 const P = (name: string, version: string, extra: Partial<StaticPackage> = {}): StaticPackage => ({ name, version, ...extra });
 
@@ -48,13 +48,7 @@ after(async () => {
 
 let n = 0;
 const ctx = (): SourceContext => ({ projectDir: tmp, npmOptions: testNpmOptions(reg.url, join(tmp, `cache-${n++}`)), log: () => undefined });
-const manifest = (deps: Record<string, string>, platforms?: Manifest["platforms"]): Manifest => ({
-  vendorDir: "vendor",
-  sources: ["src/**"],
-  importStyle: "imports",
-  platforms,
-  dependencies: Object.entries(deps).map(([name, spec]) => ({ name, spec, mode: "tarball" as const })),
-});
+const manifest = testManifest;
 const versions = (lock: Lock): Record<string, string | undefined> => Object.fromEntries(Object.entries(lock.packages).map(([k, e]) => [k, e.version]));
 
 test("one version per name when one satisfies every range (dedupe)", async () => {
