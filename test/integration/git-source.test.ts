@@ -129,7 +129,7 @@ test("tarball mode over smart HTTP: exact tree, no .git, include/exclude, exec b
   assert.equal(existsSync(marker), false, "a lifecycle script ran");
 });
 
-test("the registered Source resolves and fetches git specs; the manifest's globs apply", async () => {
+test("the registered Source resolves and fetches git specs; the entry's globs (sync copies the manifest's) apply", async () => {
   const project = join(root, "project");
   const spec = `git+${fileUrl(lib)}#v1.1.0`;
   const { mkdirSync } = await import("node:fs");
@@ -140,7 +140,8 @@ test("the registered Source resolves and fetches git specs; the manifest's globs
   const r = await source.resolve("lib", spec, ctx());
   assert.equal(r.commit, commits.v11);
   const dest = join(root, "stage-source");
-  await sourceForEntry(entryOf(r)).fetch(entryOf(r), dest, ctx());
+  const entry = { ...entryOf(r), exclude: ["test/**", "docs/**"] };
+  await sourceForEntry(entry).fetch(entry, dest, ctx());
   assert.deepEqual(await listFiles(dest), ["bin/cli.sh", "index.js", "package.json"]);
   assert.equal(existsSync(marker), false);
 });

@@ -151,11 +151,13 @@ export function createGitSource(opts: { spec?: string; recurseSubmodules?: boole
     kind: "git",
     resolve: (name, spec, ctx, locked) => resolveGit(name, spec, ctx, locked),
     async fetch(entry, dest, ctx) {
-      const dep = await manifestDependency(ctx.projectDir, entry.name);
-      const url = opts.spec ?? dep?.spec;
+      // The globs come with the entry (sync records the manifest root's globs in it), so the export never
+      // writes an excluded file; the manifest is read only for a spec whose URL carries credentials, which
+      // the lock never stores.
+      const url = opts.spec ?? (await manifestDependency(ctx.projectDir, entry.name))?.spec;
       const fo: GitFetchOptions = { recurseSubmodules: opts.recurseSubmodules ?? process.env.TONIC_GIT_RECURSE_SUBMODULES === "1" };
-      if (dep?.include) fo.include = dep.include;
-      if (dep?.exclude) fo.exclude = dep.exclude;
+      if (entry.include) fo.include = entry.include;
+      if (entry.exclude) fo.exclude = entry.exclude;
       if (url) {
         const m = /^(?:git\+)?([^#]*)/.exec(url);
         if (m?.[1] && m[1].includes("://")) fo.url = m[1];
