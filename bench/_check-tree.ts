@@ -7,6 +7,8 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { digestTrees } from "../src/vendor/digest/index.js";
+import { serializeLock } from "../src/vendor/lock/read.js";
+import type { Lock } from "../src/vendor/lock/types.js";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const WORK = join(ROOT, "bench/.work/check");
@@ -17,8 +19,19 @@ function run(cmd: string, args: string[], cwd: string): void {
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed (${r.status})`);
 }
 
+/** Writes a lock the way sync does (canonical, sorted keys): check's parser has a fast path for exactly that. */
+export function writeLock(path: string, lock: unknown): void {
+  writeFileSync(path, serializeLock(lock as Lock));
+}
+
 export async function buildProject(): Promise<string> {
-  if (existsSync(join(PROJECT, "tonic-vendor.lock"))) return PROJECT;
+  const lockFile = join(PROJECT, "tonic-vendor.lock");
+  if (existsSync(lockFile)) {
+    // Trees built before the lock was written canonically get their lock rewritten (same content).
+    const text = readFileSync(lockFile, "utf8");
+    if (serializeLock(JSON.parse(text) as Lock) !== text) writeLock(lockFile, JSON.parse(text));
+    return PROJECT;
+  }
   rmSync(PROJECT, { recursive: true, force: true });
   mkdirSync(PROJECT, { recursive: true });
   const vendor = join(PROJECT, "vendor");
@@ -49,7 +62,7 @@ export async function buildProject(): Promise<string> {
     deps[key] = version;
   });
   writeFileSync(join(PROJECT, "tonic-vendor.json"), JSON.stringify({ dependencies: deps }, null, 2) + "\n");
-  writeFileSync(join(PROJECT, "tonic-vendor.lock"), JSON.stringify({ lockfileVersion: 1, roots, packages }, null, 2) + "\n");
+  writeLock(lockFile, { lockfileVersion: 1, roots, packages });
   return PROJECT;
 }
 

@@ -4,10 +4,10 @@
 // before a real commit: every timed run sees an index it has not checked yet. The first --staged run fills
 // the caches in .git (blob hashes, verified entries), as the first commit after `hook install` would.
 import { execFileSync } from "node:child_process";
-import { appendFileSync, cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { digestTree } from "../src/vendor/digest/index.js";
-import { buildDriver, buildProject, loadAverage, median, timeOnce, WORK } from "./_check-tree.js";
+import { buildDriver, buildProject, loadAverage, median, timeOnce, WORK, writeLock } from "./_check-tree.js";
 
 const RUNS = 5;
 const source = await buildProject();
@@ -31,7 +31,7 @@ async function changeOnePackage(): Promise<void> {
   appendFileSync(join(repo, "vendor", key, "index.js"), `\n// bench edit ${Date.now()} ${edits++}\n`);
   const lock = JSON.parse(readFileSync(join(repo, "tonic-vendor.lock"), "utf8"));
   lock.packages[key].digest = (await digestTree(join(repo, "vendor", key))).digest;
-  writeFileSync(join(repo, "tonic-vendor.lock"), JSON.stringify(lock, null, 2) + "\n");
+  writeLock(join(repo, "tonic-vendor.lock"), lock);
   git("add", "-A");
 }
 

@@ -1,7 +1,6 @@
 // tonic-vendor's entry point: argument parsing and exit codes only. Every command's work happens in
 // src/vendor, loaded lazily (commands.ts) so `--version` and `--help` never load pacote and friends.
 import { readFileSync } from "node:fs";
-import { Command, CommanderError, Option } from "@commander-js/extra-typings";
 import type { Output } from "./output.js";
 
 export interface GlobalOptions {
@@ -18,12 +17,60 @@ function version(): string {
 
 const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "EINTEGRITY", "E404", "E500", "E502", "E503", "E504", "ERR_SOCKET_TIMEOUT", "FETCH_ERROR"]);
 
+export interface CheckArgs {
+  g: GlobalOptions;
+  opts: { staged: boolean; requireSubmodules: boolean; upstream: boolean; rehash: boolean };
+}
+
+/**
+ * `check` with nothing but its own flags and the global ones, each as a separate word (what the pre-commit
+ * hook and CI run), parsed without commander: loading commander was ~12 ms of `check --staged`'s ~130 ms
+ * budget (issue 7: at most 2x `git status`). Anything else (help, --opt=value, unknown flags, operands) returns
+ * undefined and goes through commander, which owns usage errors and help.
+ */
+export function plainCheckArgs(args: readonly string[]): CheckArgs | undefined {
+  if (args[0] !== "check") return undefined;
+  const g: GlobalOptions = { json: false, quiet: false, verbose: false };
+  const opts = { staged: false, requireSubmodules: false, upstream: false, rehash: false };
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === "--staged") opts.staged = true;
+    else if (a === "--require-submodules") opts.requireSubmodules = true;
+    else if (a === "--upstream") opts.upstream = true;
+    else if (a === "--rehash") opts.rehash = true;
+    else if (a === "--json") g.json = true;
+    else if (a === "-q" || a === "--quiet") g.quiet = true;
+    else if (a === "-v" || a === "--verbose") g.verbose = true;
+    else if (a === "--cwd" && i + 1 < args.length && !args[i + 1]!.startsWith("-")) g.cwd = args[++i]!;
+    else return undefined;
+  }
+  return { g, opts };
+}
+
 export async function main(argv: string[]): Promise<number> {
   const args = argv.slice(2);
   if (args.length === 1 && (args[0] === "--version" || args[0] === "-V")) {
     process.stdout.write(`${version()}\n`);
     return 0;
   }
+  const plain = plainCheckArgs(args);
+  if (plain) {
+    let output: Output | undefined;
+    try {
+      const { Output } = await import("./output.js");
+      output = new Output(plain.g);
+      const code = await (await import("./check-command.js")).check(plain.g, output, plain.opts);
+      output.done();
+      return code;
+    } catch (e) {
+      return failure(e, output, plain.g);
+    }
+  }
+  return withCommander(argv);
+}
+
+async function withCommander(argv: string[]): Promise<number> {
+  const { Command, CommanderError, Option } = await import("@commander-js/extra-typings");
   let exitCode = 0;
   let output: Output | undefined;
   const program = new Command()
@@ -83,6 +130,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--staged", "check what is about to be committed (the git index)", false)
     .option("--require-submodules", "fail when a submodule entry is not checked out", false)
     .option("--upstream", "also re-fetch every entry and prove vendor/ is upstream's bytes plus the rewrite (network)", false)
+    .option("--rehash", "hash every vendored file, even trees whose files' stat data is unchanged since the last check", false)
     .action(run(async (g, out, opts) => (await import("./check-command.js")).check(g, out, opts)));
   program
     .command("list")
@@ -129,20 +177,25 @@ export async function main(argv: string[]): Promise<number> {
       if (e.code === "commander.executeSubCommandAsync") return 2;
       return 2; // usage error: commander already printed it
     }
-    const { VendorError, isVendorError } = await import("../vendor/errors.js");
-    let ve: InstanceType<typeof VendorError>;
-    if (isVendorError(e)) ve = e;
-    else {
-      const code = (e as { code?: unknown }).code;
-      if (typeof code === "string" && NETWORK_CODES.has(code)) {
-        ve = new VendorError((e as Error).message, { exitCode: 3, code: "network", fix: "check the registry in .npmrc and your network, then run the command again", cause: e });
-      } else throw e;
-    }
-    if (!output) {
-      const { Output } = await import("./output.js");
-      output = new Output(program.opts() as GlobalOptions);
-    }
-    output.error(ve);
-    return ve.exitCode;
+    return failure(e, output, program.opts() as GlobalOptions);
   }
+}
+
+/** A command's failure as the user sees it: a VendorError (network errors become one) printed, its exit code. */
+async function failure(e: unknown, output: Output | undefined, g: GlobalOptions): Promise<number> {
+  const { VendorError, isVendorError } = await import("../vendor/errors.js");
+  let ve: InstanceType<typeof VendorError>;
+  if (isVendorError(e)) ve = e;
+  else {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && NETWORK_CODES.has(code)) {
+      ve = new VendorError((e as Error).message, { exitCode: 3, code: "network", fix: "check the registry in .npmrc and your network, then run the command again", cause: e });
+    } else throw e;
+  }
+  if (!output) {
+    const { Output } = await import("./output.js");
+    output = new Output(g);
+  }
+  output.error(ve);
+  return ve.exitCode;
 }

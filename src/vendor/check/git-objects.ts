@@ -77,6 +77,8 @@ interface Session {
   info?: Promise<GitInfo | undefined>;
   indexText?: Promise<string>;
   index?: Promise<GitPath[]>;
+  /** Blob contents by rev (":path" in the index), so two checkers reading one file start one git process. */
+  blobs?: Map<string, Promise<Buffer | undefined>>;
 }
 const sessions = new Map<string, Session>();
 
@@ -233,8 +235,23 @@ export function catFile(projectDir: string, revs: string[], onBlob: (index: numb
   });
 }
 
-/** The contents of a few small blobs, e.g. ":tonic-vendor.lock"; undefined for each one git does not have. */
+/**
+ * The contents of a few small blobs, e.g. ":tonic-vendor.lock"; undefined for each one git does not have.
+ * Inside a session each rev is read once, whichever checker asks first.
+ */
 export async function readBlobs(projectDir: string, revs: string[]): Promise<(Buffer | undefined)[]> {
+  const s = sessions.get(projectDir);
+  if (!s) return fetchBlobs(projectDir, revs);
+  const memo = (s.blobs ??= new Map());
+  const missing = [...new Set(revs.filter((r) => !memo.has(r)))];
+  if (missing.length) {
+    const all = fetchBlobs(projectDir, missing);
+    missing.forEach((r, i) => memo.set(r, all.then((out) => out[i])));
+  }
+  return Promise.all(revs.map((r) => memo.get(r)!));
+}
+
+async function fetchBlobs(projectDir: string, revs: string[]): Promise<(Buffer | undefined)[]> {
   const out: (Buffer | undefined)[] = revs.map(() => undefined);
   await catFile(projectDir, revs, (i, chunks) => (out[i] = chunks && Buffer.concat(chunks)));
   return out;

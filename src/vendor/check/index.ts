@@ -7,6 +7,7 @@
 import { isAbsolute, join } from "node:path";
 import type { TreeHasher } from "../digest/index.js";
 import { VendorError } from "../errors.js";
+import { LOCK_FILE as LOCK, MANIFEST_FILE as MANIFEST } from "../file-names.js";
 import type { Lock } from "../lock/types.js";
 import type { Manifest } from "../manifest/types.js";
 import { beginGitSession, endGitSession, gitInfo, indexText, readBlobs } from "./git-objects.js";
@@ -18,6 +19,8 @@ export interface CheckOptions {
   staged?: boolean;
   /** Fail when a submodule-mode entry is not checked out (CI); otherwise an uninitialised one is fine. */
   requireSubmodules?: boolean;
+  /** Read and hash every vendored file even where the stat memo (check/tree-memo.ts) says a tree is unchanged. */
+  rehash?: boolean;
 }
 
 async function readStaged(projectDir: string): Promise<{ manifest: Manifest; lock: Lock | undefined }> {
@@ -25,7 +28,12 @@ async function readStaged(projectDir: string): Promise<{ manifest: Manifest; loc
   // reads the listing from the session later. A failure here is reported by whoever awaits it.
   const info = gitInfo(projectDir);
   indexText(projectDir).catch(() => undefined);
-  const [{ MANIFEST_FILE, parseManifest }, { LOCK_FILE, parseLock }] = await Promise.all([import("../manifest/read.js"), import("../lock/read.js")]);
+  // The three git processes run at once, while this thread loads the parsers: ":./path" names a file in the
+  // index relative to the project, so reading blobs need not wait for rev-parse's prefix. package.json rides
+  // along for the imports checker.
+  const files = readBlobs(projectDir, [`:./${MANIFEST}`, `:./${LOCK}`, ":./package.json"]);
+  files.catch(() => undefined);
+  const [{ parseManifest }, { parseLock }] = await Promise.all([import("../manifest/read.js"), import("../lock/read.js")]);
   const git = await info;
   if (!git) {
     throw new VendorError("check --staged needs a git repository, and this project is not inside one", {
@@ -34,11 +42,11 @@ async function readStaged(projectDir: string): Promise<{ manifest: Manifest; loc
       fix: "run plain `tonic-vendor check`, or run it inside the project's git work tree",
     });
   }
-  const [m, l] = await readBlobs(projectDir, [`:${git.prefix}${MANIFEST_FILE}`, `:${git.prefix}${LOCK_FILE}`]);
+  const [m, l] = await files;
   if (!m) {
-    throw new VendorError(`${MANIFEST_FILE} is not in the git index`, { exitCode: 2, code: "manifest-not-staged", file: MANIFEST_FILE, fix: `git add -- ${MANIFEST_FILE}` });
+    throw new VendorError(`${MANIFEST} is not in the git index`, { exitCode: 2, code: "manifest-not-staged", file: MANIFEST, fix: `git add -- ${MANIFEST}` });
   }
-  return { manifest: parseManifest(m.toString("utf8"), MANIFEST_FILE), lock: l && parseLock(l.toString("utf8"), LOCK_FILE) };
+  return { manifest: parseManifest(m.toString("utf8"), MANIFEST), lock: l && parseLock(l.toString("utf8"), LOCK) };
 }
 
 async function readWorkTree(projectDir: string): Promise<{ manifest: Manifest; lock: Lock | undefined }> {
@@ -47,7 +55,7 @@ async function readWorkTree(projectDir: string): Promise<{ manifest: Manifest; l
 }
 
 export async function runCheck(projectDir: string, opts: CheckOptions = {}): Promise<CheckReport> {
-  const hasher = opts.staged ? undefined : startTreeHashing(projectDir);
+  const hasher = opts.staged ? undefined : startTreeHashing(projectDir, { rehash: opts.rehash });
   beginGitSession(projectDir);
   try {
     return await check(projectDir, opts, hasher);

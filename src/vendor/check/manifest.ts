@@ -1,27 +1,28 @@
 // DESIGN check item 1: the manifest against the lock. Every manifest dependency is locked for the spec it has
 // now, at a version/commit that satisfies that spec; nothing in the lock is unreachable from the manifest.
-import npa from "npm-package-arg";
-import semver from "semver";
+import type npaType from "npm-package-arg";
+import type semverType from "semver";
+import { npa, plainSatisfies, plainSpecType, semver } from "../plain-semver.js";
 import type { LockEntry } from "../lock/types.js";
 import type { CheckContext, Problem } from "./types.js";
 
-const LOCK = "tonic-vendor.lock";
-const MANIFEST = "tonic-vendor.json";
+import { LOCK_FILE as LOCK, MANIFEST_FILE as MANIFEST } from "../file-names.js";
+
 const SYNC_FIX = "run `tonic-vendor sync` to re-resolve the lock from the manifest";
 
-function registryCheck(entry: LockEntry, realName: string, range: string, parsed?: semver.Range): string | undefined {
+function registryCheck(entry: LockEntry, realName: string, range: string, parsed?: semverType.Range): string | undefined {
   if (entry.source !== "registry") return `it is locked as a ${entry.source} source, but the spec asks for the registry`;
   if (entry.name !== realName) return `the lock has package "${entry.name}", the spec asks for "${realName}"`;
   // Range.test is what semver.satisfies runs after parsing the range; reusing the parsed one saves a parse.
-  const ok = entry.version !== undefined && entry.version !== "" && (parsed ? parsed.test(entry.version) : semver.satisfies(entry.version, range));
+  const ok = entry.version !== undefined && entry.version !== "" && (parsed ? parsed.test(entry.version) : (plainSatisfies(entry.version, range) ?? semver().satisfies(entry.version, range)));
   if (!ok) return `locked version ${entry.version ?? "(none)"} does not satisfy "${range}"`;
   return undefined;
 }
 
 /** The parsed range, or undefined where semver.validRange would say null. */
-function parseRange(spec: string): semver.Range | undefined {
+function parseRange(spec: string): semverType.Range | undefined {
   try {
-    return new semver.Range(spec);
+    return new (semver().Range)(spec);
   } catch {
     return undefined;
   }
@@ -31,11 +32,12 @@ function parseRange(spec: string): semver.Range | undefined {
 export function unsatisfied(name: string, spec: string, entry: LockEntry, projectDir: string): string | undefined {
   // Most specs are plain semver ranges of the registry package itself: npm-package-arg would say so too, but
   // at ~0.2 ms a call it was a visible share of `check` on a 500-entry lock.
+  if (plainSpecType(name, spec) !== undefined && entry.version !== undefined && plainSatisfies(entry.version, spec) !== undefined) return registryCheck(entry, name, spec);
   const range = /^[\w.^~<>=|* -]+$/.test(spec) && !spec.includes("/") ? parseRange(spec) : undefined;
   if (range) return registryCheck(entry, name, spec, range);
-  let parsed: npa.Result;
+  let parsed: npaType.Result;
   try {
-    parsed = npa.resolve(name, spec, projectDir);
+    parsed = npa().resolve(name, spec, projectDir);
   } catch (e) {
     return `the manifest spec "${spec}" cannot be parsed: ${(e as Error).message}`;
   }
@@ -54,7 +56,7 @@ export function unsatisfied(name: string, spec: string, entry: LockEntry, projec
     case "tag":
       return registry(parsed.name ?? name, parsed.fetchSpec ?? "*", parsed.type);
     case "alias": {
-      const sub = (parsed as npa.Result & { subSpec?: npa.Result }).subSpec;
+      const sub = (parsed as npaType.Result & { subSpec?: npaType.Result }).subSpec;
       if (!sub?.name) return `the alias "${spec}" names no package`;
       return registry(sub.name, sub.fetchSpec ?? "*", sub.type);
     }
@@ -67,7 +69,7 @@ export function unsatisfied(name: string, spec: string, entry: LockEntry, projec
       if (committish && /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(committish) && entry.commit?.toLowerCase() !== committish.toLowerCase()) {
         return `the lock pins commit ${entry.commit ?? "(none)"}, the spec asks for ${committish}`;
       }
-      if (range !== undefined && entry.version !== undefined && !semver.satisfies(entry.version, range)) {
+      if (range !== undefined && entry.version !== undefined && !semver().satisfies(entry.version, range)) {
         return `locked version ${entry.version} does not satisfy "semver:${range}"`;
       }
       return undefined;

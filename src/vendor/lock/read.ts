@@ -2,13 +2,14 @@
 // deterministic serializer: every object's keys sorted by bytes, 2-space JSON, trailing newline.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import semver from "semver";
 import { VendorError } from "../errors.js";
+import { LOCK_FILE } from "../file-names.js";
 import { parseCanonicalJson, joinPath, type ParsedJson } from "../manifest/json.js";
 import { compareBytes, isSafeRelativePath } from "../manifest/read.js";
+import { isExactVersion } from "../plain-semver.js";
 import { LOCKFILE_VERSION, type Lock, type LockEntry } from "./types.js";
 
-export const LOCK_FILE = "tonic-vendor.lock";
+export { LOCK_FILE };
 
 const ENTRY_KEYS = ["name", "version", "source", "resolved", "integrity", "ref", "commit", "mode", "digest", "executables", "dependencies", "optional", "include", "exclude"] as const;
 const SOURCES = ["registry", "git", "tarball", "file"];
@@ -89,7 +90,7 @@ export function parseLock(text: string, file: string): Lock {
     const entry: LockEntry = { name, source: source as LockEntry["source"] };
     const ver = str("version");
     if (ver !== undefined) {
-      if (semver.valid(ver) !== ver) throw err(joinPath(f, "version"), `version ${JSON.stringify(ver)} is not an exact semver version`);
+      if (!isExactVersion(ver)) throw err(joinPath(f, "version"), `version ${JSON.stringify(ver)} is not an exact semver version`);
       entry.version = ver;
     }
     const resolved = str("resolved");

@@ -2,12 +2,13 @@
 // deterministic serializer (fixed key order, dependencies sorted by name, 2-space JSON, trailing newline).
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import npa from "npm-package-arg";
+import { npa, plainSpecType } from "../plain-semver.js";
 import { VendorError } from "../errors.js";
-import { parseJsonWithPositions, joinPath, type ParsedJson } from "./json.js";
+import { MANIFEST_FILE } from "../file-names.js";
+import { parseCanonicalJson, joinPath, type ParsedJson } from "./json.js";
 import type { ImportStyle, Manifest, ManifestDependency, Platform, VendorMode } from "./types.js";
 
-export const MANIFEST_FILE = "tonic-vendor.json";
+export { MANIFEST_FILE };
 
 export const DEFAULT_VENDOR_DIR = "vendor";
 export const DEFAULT_SOURCES: readonly string[] = ["src/**"];
@@ -90,12 +91,12 @@ export function isSafeRelativePath(p: string): boolean {
 
 /** Validates a dependency spec the way npm would read it; returns npm-package-arg's type. */
 export function specType(name: string, spec: string, projectDir = process.cwd()): string {
-  return npa.resolve(name, spec, projectDir).type;
+  return plainSpecType(name, spec) ?? npa().resolve(name, spec, projectDir).type;
 }
 
 export function parseManifest(text: string, file: string): Manifest {
   const code = "manifest-invalid";
-  const parsed = parseJsonWithPositions(text, file, code);
+  const parsed = parseCanonicalJson(text, file, code);
   const v = new Validator(parsed, file, code);
   const top = v.object(parsed.value, "", "the manifest");
   v.onlyKeys(top, "", TOP_KEYS);
@@ -173,7 +174,7 @@ export function parseManifest(text: string, file: string): Manifest {
       }
       let type: string;
       try {
-        type = npa.resolve(name, spec).type;
+        type = plainSpecType(name, spec) ?? npa().resolve(name, spec).type;
       } catch (e) {
         const err = e as { code?: string; message?: string };
         const onName = err.code === "EINVALIDPACKAGENAME";

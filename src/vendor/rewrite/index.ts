@@ -18,6 +18,7 @@ import {
 } from "./resolve.js";
 import { rewriteWithPool } from "./pool.js";
 import { isScannable, lineColumn, lineIndex, scan, type Specifier } from "./scanner.js";
+import { VENDOR_PREFIX } from "./vendor-prefix.js";
 
 export interface RewriteReport {
   filesChanged: string[];
@@ -28,7 +29,7 @@ export interface RewriteReport {
 }
 
 /** The prefix of the project's rewritten specifiers and of the generated package.json "imports" keys. */
-export const VENDOR_PREFIX = "#vendor/";
+export { VENDOR_PREFIX };
 
 export type ImportsEntry = { types?: string; import?: string; require?: string };
 
