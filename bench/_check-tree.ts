@@ -3,7 +3,6 @@
 // the CLI compiled to plain JS (a cold `check` process must not pay for tsx), and timing helpers.
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { digestTrees } from "../src/vendor/digest/index.js";
@@ -69,26 +68,20 @@ export async function buildProject(): Promise<string> {
 /**
  * Compiles src/ to bench/.work/tonic/dist (next to a copy of package.json, which the CLI reads for --version)
  * and writes a driver that runs what a user runs: the CLI's main() with `check --json [--staged]`, the same
- * code bin/tonic-vendor.js calls, without tsx. BENCH_DRIVER=engine runs runCheck alone instead (no CLI).
+ * code bin/tonic-vendor.js calls, without tsx.
  */
 export function buildDriver(): string {
   const pkg = join(ROOT, "bench/.work/tonic");
   const dist = join(pkg, "dist");
-  const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
-  // Other parts' work in progress may not typecheck; tsc still emits, which is all the driver needs.
-  spawnSync(process.execPath, [tsc, "-p", join(ROOT, "tsconfig.build.json"), "--outDir", dist], { cwd: ROOT, stdio: "ignore" });
-  if (!existsSync(join(dist, "cli/main.js"))) throw new Error("compiling src/ to bench/.work/tonic/dist failed");
+  // The same build `npm run build` makes (scripts/build.mjs: the CLI as one esbuild bundle).
+  spawnSync(process.execPath, [join(ROOT, "scripts/build.mjs"), "--out", dist], { cwd: ROOT, stdio: "ignore" });
+  if (!existsSync(join(dist, "cli/main.js"))) throw new Error("building the CLI into bench/.work/tonic/dist failed");
   cpSync(join(ROOT, "package.json"), join(pkg, "package.json"));
   const driver = join(ROOT, "bench/.work/check-driver.mjs");
-  const engine =
-    `import { runCheck } from ${JSON.stringify(join(dist, "vendor/check/index.js"))};\n` +
-    `const r = await runCheck(process.cwd(), { staged: process.argv.includes("--staged") });\n` +
-    `process.stdout.write(JSON.stringify({ ok: r.ok, problems: r.problems, stats: r.stats }) + "\\n");\n` +
-    `process.exitCode = r.ok ? 0 : 1;\n`;
   const cli =
     `import { main } from ${JSON.stringify(join(dist, "cli/main.js"))};\n` +
     `process.exitCode = await main([process.argv[0], "tonic-vendor", "check", "--json", ...process.argv.slice(2)]);\n`;
-  writeFileSync(driver, process.env.BENCH_DRIVER === "engine" ? engine : cli);
+  writeFileSync(driver, cli);
   return driver;
 }
 
