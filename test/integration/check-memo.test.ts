@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { runCheck } from "../../src/vendor/check/index.js";
 import { TreeHasher } from "../../src/vendor/digest/index.js";
-import { findGitDir, TreeMemo } from "../../src/vendor/check/tree-memo.js";
+import { TreeMemo } from "../../src/vendor/check/tree-memo.js";
+import { gitOnDisk } from "../../src/vendor/check/git-objects.js";
 import { makeProject } from "../helpers/check-project.js";
 
 const memoLines = (dir: string): string[] => readFileSync(join(dir, ".git/tonic-vendor/tree-memo"), "utf8").trim().split("\n").slice(1);
@@ -91,23 +92,28 @@ test("check memo: --rehash reads every file; no git directory means no memo", as
 
   const q = await makeProject();
   t.after(() => q.cleanup());
-  assert.equal(findGitDir(q.dir), undefined);
+  assert.equal(gitOnDisk(q.dir), undefined);
   const report = await runCheck(q.dir);
   assert.equal(report.ok, true, JSON.stringify(report.problems));
 });
 
-test("findGitDir follows a .git file (worktrees, submodules) and stops at GIT_DIR", async (t) => {
+test("gitOnDisk agrees with git rev-parse: top, subdirectory, worktree; GIT_DIR hands the question to git", async (t) => {
   const p = await makeProject({ git: true });
   t.after(() => p.cleanup());
-  assert.equal(findGitDir(join(p.dir, "vendor/alpha")), join(p.dir, ".git"));
+  const revParse = (cwd: string) => {
+    const [toplevel, prefix, gitDir] = execFileSync("git", ["rev-parse", "--show-toplevel", "--show-prefix", "--absolute-git-dir"], { cwd, encoding: "utf8" }).split("\n");
+    return { toplevel, prefix, gitDir };
+  };
+  assert.deepEqual(gitOnDisk(p.dir), revParse(p.dir));
+  assert.deepEqual(gitOnDisk(join(p.dir, "vendor/alpha")), revParse(join(p.dir, "vendor/alpha")));
   const wt = `${p.dir}-wt`;
   p.git("worktree", "add", "-q", "--detach", wt);
   t.after(() => rmSync(wt, { recursive: true, force: true }));
-  assert.equal(findGitDir(wt), join(p.dir, ".git/worktrees", wt.split("/").pop()!));
+  assert.deepEqual(gitOnDisk(join(wt, "vendor")), revParse(join(wt, "vendor")));
   const saved = process.env.GIT_DIR;
   process.env.GIT_DIR = join(p.dir, ".git");
   try {
-    assert.equal(findGitDir(p.dir), undefined);
+    assert.equal(gitOnDisk(p.dir), undefined);
   } finally {
     if (saved === undefined) delete process.env.GIT_DIR;
     else process.env.GIT_DIR = saved;

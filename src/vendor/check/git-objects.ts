@@ -4,8 +4,8 @@
 // takes no option from input: paths are passed after `--` as literal pathspecs.
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { appendFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, isAbsolute, join, resolve as resolvePath } from "node:path";
+import { appendFileSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve as resolvePath, sep } from "node:path";
 import { VendorError } from "../errors.js";
 import { gitBinary, gitEnv, hardeningConfig } from "../git/run.js";
 
@@ -100,7 +100,51 @@ export function gitInfo(projectDir: string): Promise<GitInfo | undefined> {
   return (s.info ??= readGitInfo(projectDir));
 }
 
+/** Environment variables that change where git looks for the repository: with any set, only git knows. */
+const DISCOVERY_ENV = ["GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR", "GIT_CEILING_DIRECTORIES", "GIT_DISCOVERY_ACROSS_FILESYSTEM"];
+
+/**
+ * Where git would find the repository holding `dir`, worked out from the file system alone (the nearest `.git`
+ * directory up, or the directory a `.git` file of a worktree or submodule points to), for the cases where
+ * that is certain: none of git's discovery variables set, no file system boundary crossed on the way up
+ * (git stops there). undefined means "ask git". Saves `check --staged` a git process (~5 ms of its budget).
+ */
+export function gitOnDisk(dir: string): GitInfo | undefined {
+  if (DISCOVERY_ENV.some((v) => process.env[v] !== undefined)) return undefined;
+  const start = resolvePath(dir);
+  let dev: number | undefined;
+  for (let d = start; ; d = dirname(d)) {
+    let st;
+    try {
+      st = statSync(d);
+    } catch {
+      return undefined;
+    }
+    if (dev !== undefined && st.dev !== dev) return undefined;
+    dev = st.dev;
+    const dotGit = join(d, ".git");
+    let gitDir: string | undefined;
+    try {
+      if (statSync(dotGit).isDirectory()) gitDir = dotGit;
+      else {
+        const m = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, "utf8"));
+        if (!m) return undefined;
+        gitDir = resolvePath(d, m[1]!.trim());
+      }
+    } catch {
+      // no .git here
+    }
+    if (gitDir) {
+      const rel = relative(d, start).split(sep).join("/");
+      return { toplevel: d, prefix: rel ? `${rel}/` : "", gitDir };
+    }
+    if (dirname(d) === d) return undefined;
+  }
+}
+
 async function readGitInfo(projectDir: string): Promise<GitInfo | undefined> {
+  const known = gitOnDisk(projectDir);
+  if (known) return known;
   let r;
   try {
     r = await run(projectDir, ["rev-parse", "--show-toplevel", "--show-prefix", "--git-dir"]);

@@ -9,32 +9,13 @@
 // so a file rewritten within one tick of being hashed is never taken for unchanged. CI on a fresh clone has no
 // memo and hashes everything; `check --rehash` ignores the memo. The file lives in the git directory
 // (<git dir>/tonic-vendor/tree-memo), is never committed, and losing it only costs speed.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { gitOnDisk } from "./git-objects.js";
 
 const HEADER = "tonic-vendor tree-memo v1";
 /** FAT's 2 s mtime granularity is the coarsest in use; anything newer than start - MARGIN is not recorded. */
 const MARGIN_MS = 2000;
-
-/**
- * The git directory of the repository holding `dir`, found without starting git (this runs before the check's
- * first git process could answer): the nearest `.git` directory up, or the one a `.git` file (worktrees,
- * submodules) points to. undefined outside git or when GIT_DIR overrides discovery.
- */
-export function findGitDir(dir: string): string | undefined {
-  if (process.env.GIT_DIR) return undefined;
-  for (let d = resolve(dir); ; d = dirname(d)) {
-    const dotGit = join(d, ".git");
-    try {
-      if (statSync(dotGit).isDirectory()) return dotGit;
-      const m = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, "utf8"));
-      return m ? resolve(d, m[1]!.trim()) : undefined;
-    } catch {
-      // no .git here
-    }
-    if (dirname(d) === d) return undefined;
-  }
-}
 
 export class TreeMemo {
   /** Absolute tree root -> [signature, digest]. */
@@ -59,10 +40,13 @@ export class TreeMemo {
     }
   }
 
-  /** The memo of the repository holding `projectDir`, or undefined when there is no git directory. */
+  /**
+   * The memo of the repository holding `projectDir`; undefined when there is none, or when git's environment
+   * variables decide where it is (this runs before any git process could answer).
+   */
   static open(projectDir: string): TreeMemo | undefined {
-    const gitDir = findGitDir(projectDir);
-    return gitDir ? new TreeMemo(join(gitDir, "tonic-vendor", "tree-memo")) : undefined;
+    const git = gitOnDisk(projectDir);
+    return git ? new TreeMemo(join(git.gitDir, "tonic-vendor", "tree-memo")) : undefined;
   }
 
   /** The signature recorded for a tree (absolute root), if any. */
