@@ -7,13 +7,13 @@ import { JOURNAL_FILE, pendingCommit } from "../vendor/sync/swap.js";
 import type { GlobalOptions } from "./main.js";
 import type { Output } from "./output.js";
 
-export async function check(g: GlobalOptions, out: Output, opts: { staged?: boolean; requireSubmodules?: boolean; upstream?: boolean; rehash?: boolean }): Promise<number> {
+export async function check(g: GlobalOptions, out: Output, opts: { staged?: boolean; requireSubmodules?: boolean; upstream?: boolean }): Promise<number> {
   const dir = resolve(g.cwd ?? process.cwd());
   if (opts.staged && opts.upstream) {
     throw new VendorError("--upstream compares the work tree's vendor/ with upstream and cannot be combined with --staged", { exitCode: 2, code: "usage", fix: "run `tonic-vendor check --staged` and `tonic-vendor check --upstream` separately" });
   }
   const { runCheck } = await import("../vendor/check/index.js");
-  const report = await runCheck(dir, { staged: opts.staged, requireSubmodules: opts.requireSubmodules, rehash: opts.rehash });
+  const report = await runCheck(dir, { staged: opts.staged, requireSubmodules: opts.requireSubmodules });
   const { LOCK_FILE } = await import("../vendor/lock/read.js");
   if (opts.upstream) {
     const { checkUpstream } = await import("../vendor/check/upstream.js");

@@ -19,7 +19,7 @@ const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTF
 
 export interface CheckArgs {
   g: GlobalOptions;
-  opts: { staged: boolean; requireSubmodules: boolean; upstream: boolean; rehash: boolean };
+  opts: { staged: boolean; requireSubmodules: boolean; upstream: boolean };
 }
 
 /**
@@ -31,13 +31,12 @@ export interface CheckArgs {
 export function plainCheckArgs(args: readonly string[]): CheckArgs | undefined {
   if (args[0] !== "check") return undefined;
   const g: GlobalOptions = { json: false, quiet: false, verbose: false };
-  const opts = { staged: false, requireSubmodules: false, upstream: false, rehash: false };
+  const opts = { staged: false, requireSubmodules: false, upstream: false };
   for (let i = 1; i < args.length; i++) {
     const a = args[i]!;
     if (a === "--staged") opts.staged = true;
     else if (a === "--require-submodules") opts.requireSubmodules = true;
     else if (a === "--upstream") opts.upstream = true;
-    else if (a === "--rehash") opts.rehash = true;
     else if (a === "--json") g.json = true;
     else if (a === "-q" || a === "--quiet") g.quiet = true;
     else if (a === "-v" || a === "--verbose") g.verbose = true;
@@ -130,7 +129,6 @@ async function withCommander(argv: string[]): Promise<number> {
     .option("--staged", "check what is about to be committed (the git index)", false)
     .option("--require-submodules", "fail when a submodule entry is not checked out", false)
     .option("--upstream", "also re-fetch every entry and prove vendor/ is upstream's bytes plus the rewrite (network)", false)
-    .option("--rehash", "hash every vendored file, even trees whose files' stat data is unchanged since the last check", false)
     .action(run(async (g, out, opts) => (await import("./check-command.js")).check(g, out, opts)));
   program
     .command("list")

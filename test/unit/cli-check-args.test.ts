@@ -5,13 +5,13 @@ import assert from "node:assert/strict";
 import { plainCheckArgs } from "../../src/cli/main.js";
 
 const none = { json: false, quiet: false, verbose: false };
-const opts = { staged: false, requireSubmodules: false, upstream: false, rehash: false };
+const opts = { staged: false, requireSubmodules: false, upstream: false };
 
 test("plainCheckArgs: the hook's and CI's forms", () => {
   assert.deepEqual(plainCheckArgs(["check"]), { g: none, opts });
   assert.deepEqual(plainCheckArgs(["check", "--staged"]), { g: none, opts: { ...opts, staged: true } });
   assert.deepEqual(plainCheckArgs(["check", "--staged", "--cwd", "packages/app"]), { g: { ...none, cwd: "packages/app" }, opts: { ...opts, staged: true } });
-  assert.deepEqual(plainCheckArgs(["check", "--json", "-q", "--require-submodules", "--rehash"]), { g: { ...none, json: true, quiet: true }, opts: { ...opts, requireSubmodules: true, rehash: true } });
+  assert.deepEqual(plainCheckArgs(["check", "--json", "-q", "--require-submodules"]), { g: { ...none, json: true, quiet: true }, opts: { ...opts, requireSubmodules: true } });
   assert.deepEqual(plainCheckArgs(["check", "--verbose", "--upstream"]), { g: { ...none, verbose: true }, opts: { ...opts, upstream: true } });
 });
 

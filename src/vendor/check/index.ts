@@ -19,8 +19,6 @@ export interface CheckOptions {
   staged?: boolean;
   /** Fail when a submodule-mode entry is not checked out (CI); otherwise an uninitialised one is fine. */
   requireSubmodules?: boolean;
-  /** Read and hash every vendored file even where the stat memo (check/tree-memo.ts) says a tree is unchanged. */
-  rehash?: boolean;
 }
 
 async function readStaged(projectDir: string): Promise<{ manifest: Manifest; lock: Lock | undefined }> {
@@ -55,7 +53,7 @@ async function readWorkTree(projectDir: string): Promise<{ manifest: Manifest; l
 }
 
 export async function runCheck(projectDir: string, opts: CheckOptions = {}): Promise<CheckReport> {
-  const hasher = opts.staged ? undefined : startTreeHashing(projectDir, { rehash: opts.rehash });
+  const hasher = opts.staged ? undefined : startTreeHashing(projectDir);
   beginGitSession(projectDir);
   try {
     return await check(projectDir, opts, hasher);

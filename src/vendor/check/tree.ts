@@ -8,7 +8,6 @@ import { hashTrees, h1, TreeHasher, type FileHash } from "../digest/index.js";
 import { isVendorError } from "../errors.js";
 import type { LockEntry } from "../lock/types.js";
 import { BlobHashes, gitInfo, indexText, listHead, listIndex, parseIndex, type GitInfo, type GitPath } from "./git-objects.js";
-import { TreeMemo } from "./tree-memo.js";
 import { VerifiedTrees } from "./verified-trees.js";
 import type { CheckContext, Problem } from "./types.js";
 
@@ -116,7 +115,6 @@ function strayProblem(dir: string, name: string): Problem {
 }
 
 const hashers = new WeakMap<CheckContext, TreeHasher>();
-const memos = new WeakMap<TreeHasher, TreeMemo>();
 
 /** Lets checkTree take its listings from a pool started (and maybe already hashing) before ctx existed. */
 export function useTreeHasher(ctx: CheckContext, hasher: TreeHasher): void {
@@ -133,7 +131,7 @@ const PLAIN_DIR = /^(?!.*(?:^|\/)\.\.?(?:\/|$))[\w@+.-]+(?:\/[\w@+.-]+)*\/?$/;
  * the result is the same as without it. undefined when vendorDir cannot be known cheaply (the manifest does
  * not parse as plain JSON, or names an unusual vendorDir): check then hashes after parsing, as before.
  */
-export function startTreeHashing(projectDir: string, opts: { rehash?: boolean } = {}): TreeHasher | undefined {
+export function startTreeHashing(projectDir: string): TreeHasher | undefined {
   let vendorDir: unknown = "vendor";
   try {
     const m = JSON.parse(readFileSync(join(projectDir, "tonic-vendor.json"), "utf8")) as unknown;
@@ -154,9 +152,7 @@ export function startTreeHashing(projectDir: string, opts: { rehash?: boolean } 
     return undefined;
   }
   if (dirs.length === 0) return undefined;
-  const memo = opts.rehash ? undefined : TreeMemo.open(projectDir);
-  const hasher = new TreeHasher(memo && ((root) => memo.expected(root)));
-  if (memo) memos.set(hasher, memo);
+  const hasher = new TreeHasher();
   hasher.add(dirs);
   return hasher;
 }
@@ -185,9 +181,8 @@ async function checkWorkTree(ctx: CheckContext): Promise<Problem[]> {
   const hasher = hashers.get(ctx);
   hasher?.keepOnly(dirs);
   const listings = hasher ? await hasher.listings(dirs) : await hashTrees(dirs);
-  const memo = hasher && memos.get(hasher);
   ctx.stats.entries += present.length;
-  const mismatched: { key: string; files: FileHash[]; digest: string; skip: Set<string>; unread: boolean }[] = [];
+  const mismatched: { key: string; files: FileHash[]; digest: string; skip: Set<string> }[] = [];
   for (let i = 0; i < present.length; i++) {
     const key = present[i]!;
     const entry = ctx.lock.packages[key]!;
@@ -205,31 +200,19 @@ async function checkWorkTree(ctx: CheckContext): Promise<Problem[]> {
     }
     problems.push(...executableProblems(ctx, key, entry, listing.files, dir));
     if (listing.errors.length) continue;
-    // A memo hit read no file: the digest is the one recorded with this exact stat signature.
-    const stat = listing.stat;
-    let digest = stat?.hit ? memo?.digest(dirs[i]!, stat.signature) : undefined;
-    if (digest === undefined) {
-      try {
-        digest = h1(listing.files);
-      } catch (e) {
-        if (!isVendorError(e)) throw e;
-        problems.push({ item: "tree", code: e.code, file: dir, entry: key, message: `${dir}: ${e.message}`, fix: e.fix ?? frozenFix(dir) });
-        continue;
-      }
+    let digest: string;
+    try {
+      digest = h1(listing.files);
+    } catch (e) {
+      if (!isVendorError(e)) throw e;
+      problems.push({ item: "tree", code: e.code, file: dir, entry: key, message: `${dir}: ${e.message}`, fix: e.fix ?? frozenFix(dir) });
+      continue;
     }
-    if (stat) memo?.record(dirs[i]!, stat.signature, stat.newest, digest);
     if (!entry.digest) {
       problems.push({ item: "tree", code: "digest-missing", file: "tonic-vendor.lock", entry: key, message: `lock entry "${key}" has no digest`, fix: "run `tonic-vendor sync` to record it" });
     } else if (digest !== entry.digest) {
-      mismatched.push({ key, files: listing.files, digest, skip: new Set(listing.symlinks), unread: stat?.hit === true });
+      mismatched.push({ key, files: listing.files, digest, skip: new Set(listing.symlinks) });
     }
-  }
-  memo?.save();
-  // Naming the changed files needs every file's hash, which a memo hit did not compute.
-  const unread = mismatched.filter((m) => m.unread);
-  if (unread.length) {
-    const fresh = await hashTrees(unread.map((m) => join(ctx.vendorDir, m.key)));
-    unread.forEach((m, i) => (m.files = fresh[i]!.files));
   }
   if (mismatched.length) {
     const git = await gitInfo(ctx.projectDir);

@@ -34,12 +34,6 @@ export interface TreeListing {
   others: string[];
   /** Paths (relative; "" is the root) that could not be read, with the errno code. */
   errors: { path: string; code: string }[];
-  /**
-   * Set for a tree queued with an expected stat signature (check's memo, check/tree-memo.ts): its signature,
-   * its newest mtime/ctime (ms), and whether the signature matched, in which case nothing was read and every
-   * file's sha256 is "" (the caller holds the digest).
-   */
-  stat?: { signature: string; newest: number; hit: boolean };
 }
 
 const byBytes = (a: string, b: string): number => Buffer.compare(Buffer.from(a), Buffer.from(b));
@@ -110,9 +104,6 @@ interface JobResult {
   others: string;
   errors: string;
   rest: string[];
-  signature: string;
-  newest: number;
-  hit: boolean;
 }
 
 /** Files per main-thread job: small, so worker results are taken in often. */
@@ -124,7 +115,7 @@ function poolSize(): number {
   return Math.max(1, Math.min(4, availableParallelism()));
 }
 
-type LocalRunner = (msg: { id: number; root: string; stack: string; limit?: number; expected?: string }) => JobResult;
+type LocalRunner = (msg: { id: number; root: string; stack: string; limit?: number }) => JobResult;
 let cachedRunner: LocalRunner | undefined;
 
 /** The worker's job function, compiled once in this thread from the same source the workers run. */
@@ -141,8 +132,6 @@ interface Tree {
   /** Dropped trees are not started; a result that still arrives for one is ignored. */
   dropped: boolean;
   rootMissing: boolean;
-  /** The stat signature the memo expects ("" for none); undefined when the hasher has no memo. */
-  expected?: string;
 }
 
 interface Batch {
@@ -151,8 +140,6 @@ interface Batch {
   trees: number[];
   /** The main thread takes trees from the end; workers from the start. */
   back: number;
-  /** Per tree, the stat signature its memo expects ("" for none), when the hasher has a memo. */
-  expected?: string[];
 }
 
 /**
@@ -172,11 +159,7 @@ export class TreeHasher {
   private wake: (() => void) | undefined;
   private closed = false;
 
-  /**
-   * `expect`, when given, turns on stat signatures (see TreeListing.stat): it returns the signature recorded
-   * for a tree's absolute root ("" or undefined for none).
-   */
-  constructor(private readonly expect?: (root: string) => string | undefined) {
+  constructor() {
     // The main thread hashes too (inside listings()), so a pool of N threads boots N - 1 workers.
     for (let i = 0; i < poolSize() - 1; i++) {
       const w = new Worker(WORKER_SOURCE, { eval: true });
@@ -213,12 +196,7 @@ export class TreeHasher {
     const batch: Batch = { flags: new Int32Array(new SharedArrayBuffer(4 * fresh.length)), trees: fresh, back: fresh.length - 1 };
     const id = this.batches.push(batch) - 1;
     const roots = fresh.map((t) => this.trees[t]!.root);
-    const expect = this.expect;
-    if (expect) {
-      batch.expected = roots.map((r) => expect(r) ?? "");
-      fresh.forEach((t, i) => (this.trees[t]!.expected = batch.expected![i]));
-    }
-    for (const w of this.workers) w.postMessage({ batch: id, roots, flags: batch.flags, expected: batch.expected });
+    for (const w of this.workers) w.postMessage({ batch: id, roots, flags: batch.flags });
   }
 
   /** Stops every tree not in `keep` (directories) that no thread has started. */
@@ -262,7 +240,6 @@ export class TreeHasher {
     }
     for (const l of split(msg.symlinks)) listing.symlinks.push(l);
     for (const o of split(msg.others)) listing.others.push(o);
-    if (msg.signature) listing.stat = { signature: msg.signature, newest: msg.newest, hit: msg.hit };
     for (const e of split(msg.errors)) {
       const tab = e.lastIndexOf("\t");
       const path = e.slice(0, tab);
@@ -302,7 +279,7 @@ export class TreeHasher {
         }
         let stack = "";
         for (;;) {
-          const r = local({ id: -1, root: this.trees[t]!.root, stack, limit: LOCAL_FILES, expected: this.trees[t]!.expected });
+          const r = local({ id: -1, root: this.trees[t]!.root, stack, limit: LOCAL_FILES });
           this.merge(t, r);
           // Let worker results in between local jobs.
           await new Promise((r) => setImmediate(r));

@@ -97,91 +97,20 @@ function runJob(root, stack, limit) {
   }
   return { files, hex, modes, symlinks, others, errors };
 }
-// check's stat memo (check/tree-memo.ts): a whole tree is walked and every entry lstat'ed first; the
-// signature is sha256 over each entry's path, type+mode, size, mtime, ctime (ms, with their sub-ms fraction) and
-// inode, in walk order. When it
-// equals what the memo recorded for this tree, nothing is read: the caller takes the digest it recorded.
-// Otherwise the files found are hashed as usual. lstat is ~4x cheaper than open+fstat+read+close+hash per
-// file here, which is what makes a repeated check faster than hashing (issue 2). "newest" (ms) is the latest
-// mtime/ctime seen: the caller records only trees older than its own start, so a file changed within the
-// file system's timestamp granularity of being hashed can never be taken for unchanged (git's "racy" case).
-function statJob(root, expected) {
-  const files = [], hex = [], modes = [], symlinks = [], others = [], errors = [];
-  // One string per tree, hashed once: an update() per file cost more than the lstat.
-  let sig = "";
-  let newest = 0;
-  const stack = [""];
-  while (stack.length) {
-    const rel = stack.pop();
-    const dir = rel ? root + "/" + rel : root;
-    let ents;
-    try {
-      ents = fs.readdirSync(dir, { withFileTypes: true });
-    } catch (e) {
-      errors.push(rel + "\t" + ((e && e.code) || String(e)));
-      continue;
-    }
-    for (const ent of ents) {
-      const childRel = rel ? rel + "/" + ent.name : ent.name;
-      if (ent.isDirectory()) {
-        stack.push(childRel);
-        continue;
-      }
-      let st;
-      try {
-        st = fs.lstatSync(dir + "/" + ent.name);
-      } catch (e) {
-        errors.push(childRel + "\t" + ((e && e.code) || String(e)));
-        continue;
-      }
-      // A file system that reports no d_type (DT_UNKNOWN) shows directories only to lstat.
-      if (st.isDirectory()) {
-        stack.push(childRel);
-        continue;
-      }
-      sig += childRel + "\0" + st.mode + "\0" + st.size + "\0" + st.mtimeMs + "\0" + st.ctimeMs + "\0" + st.ino + "\n";
-      const t = st.mtimeMs > st.ctimeMs ? st.mtimeMs : st.ctimeMs;
-      if (t > newest) newest = t;
-      if (st.isSymbolicLink()) symlinks.push(childRel);
-      else if (!st.isFile()) others.push(childRel);
-      else { files.push(childRel); modes.push(st.mode); }
-    }
-  }
-  const signature = oneShot(sig);
-  const hit = errors.length === 0 && expected === signature;
-  if (!hit) {
-    for (let i = 0; i < files.length; i++) {
-      try {
-        const [h, mode] = hashFile(root + "/" + files[i]);
-        if (mode === NOT_REGULAR) { others.push(files[i]); files.splice(i, 1); modes.splice(i, 1); i--; }
-        else { hex.push(h); modes[i] = mode; }
-      } catch (e) {
-        errors.push(files[i] + "\t" + ((e && e.code) || String(e)));
-        files.splice(i, 1); modes.splice(i, 1); i--;
-      }
-    }
-  }
-  return { files, hex, modes, symlinks, others, errors, signature, newest, hit };
-}
 // msg.stack: "\0"-joined directories relative to msg.root; the root itself is the empty string. msg.limit:
 // files after which the job stops and hands back the rest (FILES_PER_JOB when absent).
-// msg.expected (a string, "" for none) asks for statJob instead.
 function packedJob(msg) {
   const stack = msg.stack.split("\0");
-  const memo = typeof msg.expected === "string";
-  const r = memo ? statJob(msg.root, msg.expected) : runJob(msg.root, stack, msg.limit || FILES_PER_JOB);
+  const r = runJob(msg.root, stack, msg.limit || FILES_PER_JOB);
   return {
     id: msg.id,
-    signature: memo ? r.signature : "",
-    newest: memo ? r.newest : 0,
-    hit: memo ? r.hit : false,
     files: r.files.join("\0"),
     hex: r.hex.join(""),
     modes: Int32Array.from(r.modes),
     symlinks: r.symlinks.join("\0"),
     others: r.others.join("\0"),
     errors: r.errors.join("\0"),
-    rest: memo ? [] : stack,
+    rest: stack,
   };
 }
 // A batch: whole trees, claimed one at a time through a shared flag per tree (0 free, anything else taken),
@@ -200,7 +129,7 @@ if (parentPort) {
     };
     for (let i = 0; i < msg.roots.length; i++) {
       if (Atomics.compareExchange(msg.flags, i, 0, 1) !== 0) continue;
-      const out = packedJob({ id: i, root: msg.roots[i], stack: "", limit: Infinity, expected: msg.expected ? msg.expected[i] : undefined });
+      const out = packedJob({ id: i, root: msg.roots[i], stack: "", limit: Infinity });
       group.push(out);
       files += out.modes.length;
       if (files >= FILES_PER_JOB) flush();
