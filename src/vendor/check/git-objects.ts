@@ -79,6 +79,8 @@ interface Session {
   index?: Promise<GitPath[]>;
   /** Blob contents by rev (":path" in the index), so two checkers reading one file start one git process. */
   blobs?: Map<string, Promise<Buffer | undefined>>;
+  /** The session's one cat-file process, ended with the session. */
+  cat?: CatFileBatch;
 }
 const sessions = new Map<string, Session>();
 
@@ -90,7 +92,10 @@ export function beginGitSession(projectDir: string): void {
 
 export function endGitSession(projectDir: string): void {
   const s = sessions.get(projectDir);
-  if (s && --s.refs <= 0) sessions.delete(projectDir);
+  if (s && --s.refs <= 0) {
+    sessions.delete(projectDir);
+    s.cat?.end();
+  }
 }
 
 /** undefined when the project is not inside a git work tree (or git is missing). */
@@ -214,69 +219,112 @@ export async function listHead(projectDir: string, dir: string): Promise<GitPath
   return rows;
 }
 
+type OnBlob = (index: number, chunks: Buffer[] | undefined) => void;
+
+/**
+ * One `git cat-file --batch` process answering requests in order while it lives. Inside a check session every
+ * blob read (manifest, lock, package.json first; a changed entry's files after the lock is parsed) goes to the
+ * same process: a second process cost ~5 ms of `check --staged`'s budget (issue 7).
+ */
+class CatFileBatch {
+  private readonly child;
+  private readonly pending: { revs: number; onBlob: OnBlob; done: () => void; fail: (e: Error) => void; index: number }[] = [];
+  private header = Buffer.alloc(0);
+  /** Bytes of content (+1 for the trailing LF) still to come; -1 while reading a header. */
+  private remaining = -1;
+  private chunks: Buffer[] = [];
+  private stderr = "";
+  private ended = false;
+
+  constructor(projectDir: string) {
+    this.child = spawn(gitBinary(), [...hardeningConfig({}), "cat-file", "--batch"], { cwd: projectDir, env: env(), stdio: ["pipe", "pipe", "pipe"], shell: false });
+    this.child.stderr.on("data", (d: Buffer) => (this.stderr += d.toString("utf8")));
+    this.child.stdin.on("error", () => {});
+    this.child.stdout.on("data", (d: Buffer) => this.take(d));
+    this.child.on("error", (e) => this.failAll(new VendorError(`git could not start: ${e.message}`, { exitCode: 2, code: "git-missing", fix: "install git", cause: e })));
+    this.child.on("close", (code) => {
+      this.failAll(new VendorError(`git cat-file failed: ${this.stderr.trim() || `exit code ${code}`}`, { exitCode: 2, code: "git-failed", fix: "check that the git repository is healthy (git fsck)" }));
+    });
+  }
+
+  request(revs: string[], onBlob: OnBlob): Promise<void> {
+    if (revs.length === 0) return Promise.resolve();
+    for (const r of revs) if (r.includes("\n")) return Promise.reject(new VendorError(`path contains a newline: ${JSON.stringify(r)}`, { exitCode: 1, code: "filename-invalid", fix: "rename the file" }));
+    if (this.ended) return Promise.reject(new Error("cat-file batch used after end()"));
+    return new Promise((done, fail) => {
+      this.pending.push({ revs: revs.length, onBlob, done, fail, index: 0 });
+      this.child.stdin.write(revs.join("\n") + "\n");
+    });
+  }
+
+  /** No more requests: git exits once it has answered the ones made. */
+  end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.child.stdin.end();
+  }
+
+  private deliver(chunks: Buffer[] | undefined): void {
+    const req = this.pending[0];
+    if (!req) return;
+    req.onBlob(req.index++, chunks);
+    if (req.index === req.revs) {
+      this.pending.shift();
+      req.done();
+    }
+  }
+
+  private failAll(e: Error): void {
+    for (const req of this.pending.splice(0)) req.fail(e);
+  }
+
+  private take(d: Buffer): void {
+    let buf = d;
+    while (buf.length) {
+      if (this.remaining < 0) {
+        const nl = buf.indexOf(10);
+        if (nl < 0) {
+          this.header = Buffer.concat([this.header, buf]);
+          return;
+        }
+        const line = Buffer.concat([this.header, buf.subarray(0, nl)]).toString("utf8");
+        this.header = Buffer.alloc(0);
+        buf = buf.subarray(nl + 1);
+        if (line.endsWith(" missing") || line.endsWith(" ambiguous")) {
+          this.deliver(undefined);
+          continue;
+        }
+        this.remaining = Number(line.slice(line.lastIndexOf(" ") + 1)) + 1;
+        this.chunks = [];
+        if (this.remaining === 1 && buf.length === 0) continue;
+      }
+      const n = Math.min(this.remaining, buf.length);
+      this.chunks.push(buf.subarray(0, n));
+      buf = buf.subarray(n);
+      this.remaining -= n;
+      if (this.remaining === 0) {
+        // Drop the LF git appends after each object.
+        const last = this.chunks[this.chunks.length - 1]!;
+        this.chunks[this.chunks.length - 1] = last.subarray(0, last.length - 1);
+        this.remaining = -1;
+        this.deliver(this.chunks);
+      }
+    }
+  }
+}
+
 /**
  * Streams `git cat-file --batch` over `revs`, calling `onBlob` once per rev (data undefined when missing).
  * Streaming keeps memory flat when a first `check --staged` hashes a whole vendored tree.
  */
-export function catFile(projectDir: string, revs: string[], onBlob: (index: number, chunks: Buffer[] | undefined) => void): Promise<void> {
+export function catFile(projectDir: string, revs: string[], onBlob: OnBlob): Promise<void> {
+  const s = sessions.get(projectDir);
+  if (s) return (s.cat ??= new CatFileBatch(projectDir)).request(revs, onBlob);
   if (revs.length === 0) return Promise.resolve();
-  for (const r of revs) if (r.includes("\n")) throw new VendorError(`path contains a newline: ${JSON.stringify(r)}`, { exitCode: 1, code: "filename-invalid", fix: "rename the file" });
-  return new Promise((resolve, reject) => {
-    const child = spawn(gitBinary(), [...hardeningConfig({}), "cat-file", "--batch"], {
-      cwd: projectDir,
-      env: env(),
-      stdio: ["pipe", "pipe", "pipe"],
-      shell: false,
-    });
-    let index = 0;
-    let header = Buffer.alloc(0);
-    let remaining = -1; // bytes of content (+1 for the trailing LF) still to come; -1 while reading a header
-    let chunks: Buffer[] = [];
-    let stderr = "";
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString("utf8")));
-    child.stdin.on("error", () => {});
-    child.stdout.on("data", (d: Buffer) => {
-      let buf = d;
-      while (buf.length) {
-        if (remaining < 0) {
-          const nl = buf.indexOf(10);
-          if (nl < 0) {
-            header = Buffer.concat([header, buf]);
-            return;
-          }
-          const line = Buffer.concat([header, buf.subarray(0, nl)]).toString("utf8");
-          header = Buffer.alloc(0);
-          buf = buf.subarray(nl + 1);
-          if (line.endsWith(" missing") || line.endsWith(" ambiguous")) {
-            onBlob(index++, undefined);
-            continue;
-          }
-          const size = Number(line.slice(line.lastIndexOf(" ") + 1));
-          remaining = size + 1;
-          chunks = [];
-          if (remaining === 1 && buf.length === 0) continue;
-        }
-        const take = Math.min(remaining, buf.length);
-        chunks.push(buf.subarray(0, take));
-        buf = buf.subarray(take);
-        remaining -= take;
-        if (remaining === 0) {
-          // Drop the LF git appends after each object.
-          const last = chunks[chunks.length - 1]!;
-          chunks[chunks.length - 1] = last.subarray(0, last.length - 1);
-          onBlob(index++, chunks);
-          remaining = -1;
-        }
-      }
-    });
-    child.on("error", (e) => reject(new VendorError(`git could not start: ${e.message}`, { exitCode: 2, code: "git-missing", fix: "install git", cause: e })));
-    child.on("close", (code) => {
-      if (code !== 0 || index !== revs.length) {
-        reject(new VendorError(`git cat-file failed: ${stderr.trim() || `exit code ${code}`}`, { exitCode: 2, code: "git-failed", fix: "check that the git repository is healthy (git fsck)" }));
-      } else resolve();
-    });
-    child.stdin.end(revs.join("\n") + "\n");
-  });
+  const once = new CatFileBatch(projectDir);
+  const p = once.request(revs, onBlob);
+  once.end();
+  return p;
 }
 
 /**
