@@ -1,5 +1,5 @@
-// `npm run build`: the toolkit (dist/tonic, with .d.ts) through tsc, and the tonic-vendor CLI (dist/cli) as one
-// esbuild bundle. Why bundle the CLI: `check --staged` runs before every commit and must stay within 2x
+// `npm run build`: tsc emits src/ to dist/ (dist/tonic is the toolkit with its .d.ts; dist/vendor serves
+// scripts/build-example.mjs), then the tonic-vendor CLI (dist/cli) is replaced by one esbuild bundle. Why bundle the CLI: `check --staged` runs before every commit and must stay within 2x
 // `git status` (issue 7); loading ~30 separate ES modules cost ~12 ms more than one bundle (measured, cold
 // processes). Code splitting keeps every lazy import() lazy, so `--version` and `check` still never load pacote.
 // Dependencies stay external (node_modules), as npm installs them.
