@@ -4,6 +4,8 @@
 // `Origin: null` then matched). The policy also rides on the returned handler (wrap.ts), so a TrieServeMux
 // answers preflights with it even when other middleware wraps this handler.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { pairsEntryOf } from "./head.js";
+import type { HeaderPairs } from "./head.js";
 import type { Handler } from "./types.js";
 import { setPreflight, wrapped } from "./wrap.js";
 
@@ -39,9 +41,21 @@ function appendVary(res: ServerResponse, value: string): void {
   res.setHeader("Vary", list.join(", "));
 }
 
+// Node's own test for a header value (checkInvalidHeaderChar): a value it would refuse is never deferred, so
+// setHeader still throws for it where it always did.
+const INVALID_HEADER_CHAR = /[^\t\x20-\x7e\x80-\xff]/;
+const NO_PAIRS: HeaderPairs = [];
+const VARY_ORIGIN: HeaderPairs = ["Vary", "Origin"];
+
 export interface CompiledCors {
   /** Sets the CORS headers of an actual (non-preflight) request. */
   actual(req: IncomingMessage, res: ServerResponse): void;
+  /**
+   * The headers actual() would set, as pairs for a handler that writes them with its head (see head.ts), or
+   * null when they cannot be deferred (a Vary is already there to merge with, or a value Node would refuse):
+   * then call actual().
+   */
+  actualPairs(req: IncomingMessage, res: ServerResponse): HeaderPairs | null;
   /** Sets the CORS headers of a preflight; `allow` = the route's methods when the router asks. */
   preflight(req: IncomingMessage, res: ServerResponse, allow?: readonly string[]): void;
 }
@@ -80,9 +94,39 @@ export function compileCors(policy: CorsPolicy): CompiledCors {
     return true;
   };
 
+  // The pairs for the last Access-Control-Allow-Origin value: nearly every request of a server comes from
+  // the same page, so this is one array for all of them instead of one per request.
+  const deferrable = exposed === undefined || !INVALID_HEADER_CHAR.test(exposed);
+  let lastValue: string | undefined;
+  let lastPairs: HeaderPairs = NO_PAIRS;
+
   return {
     actual(req, res) {
       if (allowOrigin(req, res) && exposed !== undefined) res.setHeader("Access-Control-Expose-Headers", exposed);
+    },
+    actualPairs(req, res) {
+      if (!deferrable || (dependsOnOrigin && res.getHeader("vary") !== undefined)) return null;
+      const origin = req.headers.origin;
+      let ok: boolean;
+      try {
+        ok = allowed(origin, req);
+      } catch (err) {
+        // actual() has set Vary before asking the rule; a rule that throws leaves the same response behind.
+        if (dependsOnOrigin) appendVary(res, "Origin");
+        throw err;
+      }
+      if (!ok) return dependsOnOrigin ? VARY_ORIGIN : NO_PAIRS;
+      const value = any && !credentials ? "*" : origin!;
+      if (value === lastValue) return lastPairs;
+      if (INVALID_HEADER_CHAR.test(value)) return null;
+      // Same headers, same order as allowOrigin() + actual().
+      const pairs: string[] = dependsOnOrigin ? ["Vary", "Origin"] : [];
+      pairs.push("Access-Control-Allow-Origin", value);
+      if (credentials) pairs.push("Access-Control-Allow-Credentials", "true");
+      if (exposed !== undefined) pairs.push("Access-Control-Expose-Headers", exposed);
+      lastValue = value;
+      lastPairs = pairs;
+      return pairs;
     },
     preflight(req, res, allow) {
       appendVary(res, "Access-Control-Request-Method, Access-Control-Request-Headers");
@@ -112,12 +156,19 @@ function isPreflight(req: IncomingMessage): boolean {
  */
 export function cors(policy: CorsPolicy, handler: Handler): Handler {
   const c = compileCors(policy);
+  // When `handler` writes its own head (marshaled), it takes the CORS headers as pairs and sends them with
+  // its writeHead: see head.ts for why that is cheaper than setHeader.
+  const direct = pairsEntryOf(handler);
   const h = wrapped(handler, (req: IncomingMessage, res: ServerResponse) => {
     if (isPreflight(req)) {
       c.preflight(req, res);
       res.statusCode = 204;
       res.end();
       return;
+    }
+    if (direct !== undefined) {
+      const pairs = c.actualPairs(req, res);
+      if (pairs !== null) return pairs.length === 0 ? handler(req, res) : direct(req, res, pairs);
     }
     c.actual(req, res);
     return handler(req, res);

@@ -10,6 +10,8 @@ import { context as contextOf } from "./compose.js";
 import type { ContextFactory } from "./compose.js";
 import { BadRequest, NotAcceptable, RequestEntityTooLarge, UnprocessableEntity, UnsupportedMediaType, toHttpError, writeError } from "./errors.js";
 import type { ErrorLogger, ErrorWriter } from "./errors.js";
+import { applyPairs, noHeadersSet, setPairsEntry } from "./head.js";
+import type { HeaderPairs } from "./head.js";
 import { jsonErrorPosition } from "./json-position.js";
 import { accepts, acceptsJson, isJsonMediaType, parseContentType } from "./negotiate.js";
 import { hasContexts, requestState } from "./state.js";
@@ -120,17 +122,36 @@ class MarshaledRequestImpl {
   #url: URL | undefined;
   #query: unknown;
   #queryDone: boolean;
+  readonly #res: ServerResponse;
+  #pending: HeaderPairs | undefined;
   constructor(
     readonly req: IncomingMessage,
-    readonly res: ServerResponse,
+    res: ServerResponse,
     readonly body: unknown,
     readonly params: unknown,
     query: unknown,
     queryDone: boolean,
     readonly context: unknown,
+    pending: HeaderPairs | undefined,
   ) {
+    this.#res = res;
     this.#query = query;
     this.#queryDone = queryDone;
+    this.#pending = pending;
+  }
+  /** The response; headers a wrapper handed over as pairs (head.ts) are set on it before the handler sees it. */
+  get res(): ServerResponse {
+    if (this.#pending !== undefined) applyPairs(this.#res, this.takePending()!);
+    return this.#res;
+  }
+  /** Header pairs not yet set on the response (and from now on the caller's to send). */
+  takePending(): HeaderPairs | undefined {
+    const p = this.#pending;
+    this.#pending = undefined;
+    return p;
+  }
+  peekPending(): HeaderPairs | undefined {
+    return this.#pending;
   }
   get headers(): IncomingHttpHeaders {
     return this.req.headers;
@@ -226,7 +247,10 @@ export function marshaled<S extends MarshaledSchemas, B = unknown>(
     return false;
   };
 
-  const fail = (req: IncomingMessage, res: ServerResponse, err: unknown): void => {
+  // `pending`: header pairs a wrapper handed over (head.ts) that are not set yet; they belong on the error
+  // answer just as if the wrapper had set them itself.
+  const fail = (req: IncomingMessage, res: ServerResponse, err: unknown, pending?: HeaderPairs): void => {
+    if (pending !== undefined && !res.headersSent) applyPairs(res, pending);
     if (res.headersSent) {
       // Mid-stream failure: only the connection can still say so.
       toHttpError(err, req, options.onError);
@@ -237,20 +261,52 @@ export function marshaled<S extends MarshaledSchemas, B = unknown>(
     writeError(req, res, err, errOpts);
   };
 
-  // 7. the answer. Synchronous unless the body is a stream.
-  const respond = (req: IncomingMessage, res: ServerResponse, result: MarshaledResponse<B> | void | undefined): void | Promise<void> => {
+  // 7. the answer. Synchronous unless the body is a stream. `request` holds header pairs a wrapper handed
+  // over (head.ts) while they are still unset; they stay there until written, so a throw below (a body
+  // JSON.stringify refuses) still finds them for the error answer.
+  const respond = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    result: MarshaledResponse<B> | void | undefined,
+    request?: MarshaledRequestImpl,
+  ): void | Promise<void> => {
     if (res.writableEnded) return; // the handler answered through `res` itself
     const method = req.method;
     const status = result?.status ?? (result === undefined ? 204 : 200);
+    const out = result?.body;
+    let pending = request?.peekPending();
+    if (pending !== undefined && (result?.headers !== undefined || out === undefined || status === 204 || status === 304 || !noHeadersSet(res))) {
+      // Not the plain JSON answer on a clean response: set them now, as the wrapper would have.
+      applyPairs(res, request!.takePending()!);
+      pending = undefined;
+    }
     applyHeaders(res, result?.headers);
     res.statusCode = status;
-    const out = result?.body;
     if (out === undefined || status === 204 || status === 304) {
       res.end();
       return;
     }
-    if (typeof out === "object" && out !== null && isStream(out)) return respondStream(req, res, out, status);
+    if (typeof out === "object" && out !== null && isStream(out)) {
+      if (pending !== undefined) applyPairs(res, request!.takePending()!);
+      return respondStream(req, res, out, status);
+    }
     const payload = JSON.stringify(out) + "\n";
+    if (pending !== undefined) {
+      // No header set on `res` (checked above): one flat writeHead carries the handed-over pairs and ours,
+      // in the order setHeader would have produced (theirs first).
+      request!.takePending();
+      // Sized up front: slice() + push() grew a 25-slot backing store per request.
+      const n = pending.length;
+      const head = new Array<string>(n + 4);
+      for (let i = 0; i < n; i++) head[i] = pending[i]!;
+      head[n] = "Content-Type";
+      head[n + 1] = JSON_TYPE;
+      head[n + 2] = "Content-Length";
+      head[n + 3] = String(Buffer.byteLength(payload));
+      res.writeHead(status, head);
+      res.end(method === "HEAD" ? undefined : payload);
+      return;
+    }
     // writeHead with the headers, not two setHeader calls: when nothing set a header before, Node then
     // serialises this object straight into the head instead of building its header dictionary (measured
     // ~3 us of server CPU per request under load). When headers were set (cors, request ids, the handler),
@@ -302,7 +358,7 @@ export function marshaled<S extends MarshaledSchemas, B = unknown>(
       let query: unknown = undefined;
       if (schemas.query !== undefined) query = await validate(schemas.query, queryObject(req.url ?? ""), "query", 400);
       const ctx = schemas.context !== undefined ? contextOf(req, schemas.context) : contextOf(req);
-      const request = new MarshaledRequestImpl(req, res, body, params, query, schemas.query !== undefined, ctx) as unknown as MarshaledRequest<S>;
+      const request = new MarshaledRequestImpl(req, res, body, params, query, schemas.query !== undefined, ctx, undefined) as unknown as MarshaledRequest<S>;
       // 6. the handler
       await respond(req, res, await fn(request));
     } catch (err) {
@@ -325,14 +381,17 @@ export function marshaled<S extends MarshaledSchemas, B = unknown>(
       if (pendingQuery !== undefined) query = checked(await pendingQuery, "query", 400);
       else if (schemas.query !== undefined) query = await validate(schemas.query, queryObject(req.url ?? ""), "query", 400);
       const ctx = schemas.context !== undefined ? contextOf(req, schemas.context) : contextOf(req);
-      const request = new MarshaledRequestImpl(req, res, undefined, params, query, schemas.query !== undefined, ctx) as unknown as MarshaledRequest<S>;
+      const request = new MarshaledRequestImpl(req, res, undefined, params, query, schemas.query !== undefined, ctx, undefined) as unknown as MarshaledRequest<S>;
       await respond(req, res, await fn(request));
     } catch (err) {
       fail(req, res, err);
     }
   };
 
-  return (req, res) => {
+  // The handler, with header pairs from a wrapper (cors) that were not set on `res` (head.ts); undefined when
+  // called as a plain handler.
+  const serve = (req: IncomingMessage, res: ServerResponse, pairs: HeaderPairs | undefined): void | Promise<void> => {
+    let request: MarshaledRequestImpl | undefined;
     try {
       // 1. 406: the client must take what we produce; the handler never runs otherwise.
       const accept = req.headers.accept;
@@ -340,7 +399,10 @@ export function marshaled<S extends MarshaledSchemas, B = unknown>(
         throw new NotAcceptable(`this resource answers with ${(produces ?? ["application/json"]).join(", ")}; Accept: ${accept} allows none of it`);
       }
       const method = req.method ?? "GET";
-      if (schemas.body !== undefined ? WITH_BODY.has(method) : WITH_BODY.has(method) && hasBody(req)) return slow(req, res);
+      if (schemas.body !== undefined ? WITH_BODY.has(method) : WITH_BODY.has(method) && hasBody(req)) {
+        if (pairs !== undefined) applyPairs(res, pairs);
+        return slow(req, res);
+      }
 
       // Fast path (no body to read): answered in the same tick when the schemas and the handler are
       // synchronous (valibot, zod and most others are). An async function with awaits on already-known
@@ -350,32 +412,41 @@ export function marshaled<S extends MarshaledSchemas, B = unknown>(
       let params: unknown = st.params;
       if (schemas.params !== undefined) {
         const r = schemas.params["~standard"].validate(st.params);
-        if (isPromise(r)) return finish(req, res, undefined, r, undefined);
+        if (isPromise(r)) {
+          if (pairs !== undefined) applyPairs(res, pairs);
+          return finish(req, res, undefined, r, undefined);
+        }
         params = checked(r, "route params", 400);
       }
       let query: unknown = undefined;
       if (schemas.query !== undefined) {
         const r = schemas.query["~standard"].validate(queryObject(req.url ?? ""));
-        if (isPromise(r)) return finish(req, res, params, undefined, r);
+        if (isPromise(r)) {
+          if (pairs !== undefined) applyPairs(res, pairs);
+          return finish(req, res, params, undefined, r);
+        }
         query = checked(r, "query", 400);
       }
       const ctx = schemas.context !== undefined ? contextOf(req, schemas.context) : hasContexts(req) ? contextOf(req) : undefined;
-      const request = new MarshaledRequestImpl(req, res, undefined, params, query, schemas.query !== undefined, ctx) as unknown as MarshaledRequest<S>;
+      const rq = new MarshaledRequestImpl(req, res, undefined, params, query, schemas.query !== undefined, ctx, pairs);
+      request = rq;
       // 6. the handler
-      const result = fn(request);
+      const result = fn(rq as unknown as MarshaledRequest<S>);
       if (isPromise(result)) {
         return result.then(
           (r) => {
-            const done = respond(req, res, r);
-            return done === undefined ? undefined : done.catch((err: unknown) => fail(req, res, err));
+            const done = respond(req, res, r, rq);
+            return done === undefined ? undefined : done.catch((err: unknown) => fail(req, res, err, rq.takePending()));
           },
-          (err: unknown) => fail(req, res, err),
+          (err: unknown) => fail(req, res, err, rq.takePending()),
         );
       }
-      const done = respond(req, res, result);
-      if (done !== undefined) return done.catch((err: unknown) => fail(req, res, err));
+      const done = respond(req, res, result, rq);
+      if (done !== undefined) return done.catch((err: unknown) => fail(req, res, err, rq.takePending()));
     } catch (err) {
-      fail(req, res, err);
+      fail(req, res, err, request === undefined ? pairs : request.takePending());
     }
   };
+
+  return setPairsEntry((req: IncomingMessage, res: ServerResponse) => serve(req, res, undefined), serve);
 }

@@ -81,6 +81,27 @@ function remoteField(remote: string | undefined): string {
   return lastRemoteField;
 }
 
+// The pieces of one line, filled and handed to the sink synchronously per request (see writeParts).
+const parts: Array<string | Uint8Array> = [];
+
+// `remote - user [time] "`, encoded once and reused while client, user and second stay the same (a
+// keep-alive connection's requests within one second): copying ~45 bytes with set() instead of char by
+// char measured ~0.1 us less per line.
+let prefixRemote = "";
+let prefixUser = "";
+let prefixStamp = "";
+let prefixBytes: Uint8Array = new Uint8Array(0);
+
+function linePrefix(remote: string, user: string, stamp: string): Uint8Array {
+  if (remote !== prefixRemote || user !== prefixUser || stamp !== prefixStamp) {
+    prefixRemote = remote;
+    prefixUser = user;
+    prefixStamp = stamp;
+    prefixBytes = Buffer.from(`${remote} - ${user} [${stamp}] "`, "latin1");
+  }
+  return prefixBytes;
+}
+
 /** Wraps `handler` so every request leaves one Apache combined log line on `options.stream`. */
 export function apacheLogged(handler: Handler, options: ApacheLogOptions = {}): Handler {
   const sink = lineSink(options.stream ?? process.stdout);
@@ -98,13 +119,29 @@ export function apacheLogged(handler: Handler, options: ApacheLogOptions = {}): 
       } else if (name.length === 10 && name.toLowerCase() === "user-agent") agent = agent === undefined ? raw[i + 1] : `${agent}, ${raw[i + 1]}`;
     }
     const bytes = m.bytes;
-    sink.write(
-      // Only a name that authentication verified (httpBasicAuth sets it); never the raw header.
-      `${remoteField(req.socket?.remoteAddress)} - ${field(peekRequestState(req)?.user)} [${apacheTimestamp(m.startTime)}] ` +
-        `"${escapeLogItem(req.method ?? "-")} ${escapeLogItem(req.url ?? "-")} HTTP/${req.httpVersion}" ` +
-        `${reportedStatus(res)} ${bytes > 0 ? bytes : "-"} "${field(referer)}" "${field(agent)}"` +
-        (withId ? ` "${field(requestId(req))}"\n` : "\n"),
-    );
+    // formatApacheLine's layout; every piece is ASCII (escaped, numbers, the timestamp, Node's "1.1").
+    let n = 0;
+    // Only a name that authentication verified (httpBasicAuth sets it); never the raw header.
+    parts[n++] = linePrefix(remoteField(req.socket?.remoteAddress), field(peekRequestState(req)?.user), apacheTimestamp(m.startTime));
+    parts[n++] = escapeLogItem(req.method ?? "-");
+    parts[n++] = " ";
+    parts[n++] = escapeLogItem(req.url ?? "-");
+    parts[n++] = " HTTP/";
+    parts[n++] = req.httpVersion;
+    parts[n++] = '" ';
+    parts[n++] = String(reportedStatus(res));
+    parts[n++] = " ";
+    parts[n++] = bytes > 0 ? String(bytes) : "-";
+    parts[n++] = ' "';
+    parts[n++] = field(referer);
+    parts[n++] = '" "';
+    parts[n++] = field(agent);
+    if (withId) {
+      parts[n++] = '" "';
+      parts[n++] = field(requestId(req));
+    }
+    parts[n++] = '"\n';
+    sink.writeParts(parts, n);
   };
   return wrapped(handler, (req, res) => {
     if (withId) requestId(req, res);

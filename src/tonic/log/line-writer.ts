@@ -8,6 +8,12 @@ import type { Writable } from "node:stream";
 
 export interface LineSink {
   write(line: string): void;
+  /**
+   * Writes `parts[0..count)` as one line (the caller ends it with "\n"). Every character of a string part
+   * must be below U+0100 (escaped ASCII, numbers...): the parts are copied one byte per character straight
+   * into the batch, never concatenated into a string first. A Uint8Array part is copied as is (latin1 bytes).
+   */
+  writeParts(parts: ReadonlyArray<string | Uint8Array>, count: number): void;
   /** Hands everything queued to the stream now. */
   flush(): void;
 }
@@ -110,6 +116,38 @@ function makeSink(stream: Writable): LineSink {
       }
       if (batch === undefined) batch = Buffer.allocUnsafe(BATCH_BYTES);
       used += batch.write(line, used, "utf8");
+      arm();
+    },
+    writeParts(parts: ReadonlyArray<string | Uint8Array>, count: number): void {
+      // Why not `parts.join("")` + write(): the access log's line is a dozen short pieces; building it made a
+      // rope of cons strings per request that write() then flattened and UTF-8 encoded (measured ~0.4 us per
+      // line in the full bench stack). A plain loop over char codes into the batch costs a fraction of that
+      // and allocates nothing.
+      let length = 0;
+      for (let i = 0; i < count; i++) length += parts[i]!.length;
+      if (!bytesMode || length > BATCH_BYTES) {
+        let line = "";
+        for (let i = 0; i < count; i++) {
+          const part = parts[i]!;
+          line += typeof part === "string" ? part : Buffer.from(part.buffer, part.byteOffset, part.byteLength).toString("latin1");
+        }
+        this.write(line);
+        return;
+      }
+      if (batch !== undefined && used + length > batch.length) flush();
+      if (batch === undefined) batch = Buffer.allocUnsafe(BATCH_BYTES);
+      const b = batch;
+      let at = used;
+      for (let i = 0; i < count; i++) {
+        const part = parts[i]!;
+        if (typeof part === "string") {
+          for (let j = 0; j < part.length; j++) b[at++] = part.charCodeAt(j);
+        } else {
+          b.set(part, at);
+          at += part.length;
+        }
+      }
+      used = at;
       arm();
     },
     flush,

@@ -20,7 +20,12 @@ export interface ResponseMeter {
 export type DoneCallback = (meter: ResponseMeter, req: IncomingMessage, res: ServerResponse) => void;
 
 interface MeterState extends ResponseMeter {
-  callbacks: DoneCallback[];
+  // The first three callbacks in fields, the rest in an array made only when needed: a stack of log + two
+  // metrics then allocates no array (and no 17-slot backing store on its first push) per request.
+  cb0: DoneCallback | undefined;
+  cb1: DoneCallback | undefined;
+  cb2: DoneCallback | undefined;
+  more: DoneCallback[] | undefined;
   req: IncomingMessage;
   /** The write/end the response had before we wrapped them (the prototype's, or another wrapper's). */
   origWrite: (chunk: unknown, encoding: unknown, cb: unknown) => boolean;
@@ -45,7 +50,10 @@ export function responseMeter(req: IncomingMessage, res: ServerResponse): Respon
 /** Runs `callback` once when the response completes or its connection closes early. */
 export function onResponseDone(req: IncomingMessage, res: ServerResponse, callback: DoneCallback): ResponseMeter {
   const m = install(req, res as Metered);
-  m.callbacks.push(callback);
+  if (m.cb0 === undefined) m.cb0 = callback;
+  else if (m.cb1 === undefined) m.cb1 = callback;
+  else if (m.cb2 === undefined) m.cb2 = callback;
+  else (m.more ??= []).push(callback);
   return m;
 }
 
@@ -78,13 +86,18 @@ function finish(res: Metered): void {
   m.finished = res.writableFinished;
   const status = res.statusCode;
   if (req.method === "HEAD" || status === 204 || status === 304 || (status >= 100 && status < 200)) m.bytes = 0;
-  for (const cb of m.callbacks) {
-    try {
-      cb(m, req, res);
-    } catch (err) {
-      // A broken log sink must not crash the server from inside an event listener.
-      process.emitWarning(`tonic: response callback failed: ${err instanceof Error ? err.message : String(err)}`);
-    }
+  if (m.cb0 !== undefined) call(m.cb0, m, req, res);
+  if (m.cb1 !== undefined) call(m.cb1, m, req, res);
+  if (m.cb2 !== undefined) call(m.cb2, m, req, res);
+  if (m.more !== undefined) for (const cb of m.more) call(cb, m, req, res);
+}
+
+function call(cb: DoneCallback, m: MeterState, req: IncomingMessage, res: ServerResponse): void {
+  try {
+    cb(m, req, res);
+  } catch (err) {
+    // A broken log sink must not crash the server from inside an event listener.
+    process.emitWarning(`tonic: response callback failed: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
 
@@ -97,7 +110,10 @@ function install(req: IncomingMessage, res: Metered): MeterState {
     end: 0,
     bytes: 0,
     finished: false,
-    callbacks: [],
+    cb0: undefined,
+    cb1: undefined,
+    cb2: undefined,
+    more: undefined,
     req,
     origWrite: res.write as MeterState["origWrite"],
     origEnd: res.end as MeterState["origEnd"],
