@@ -18,4 +18,10 @@ export default tseslint.config(
       "no-control-regex": "off",
     },
   },
+  {
+    // The launcher is CommonJS (bin/package.json), so a cold `check --staged` starts no ES module loader.
+    files: ["bin/**/*.js"],
+    languageOptions: { sourceType: "commonjs", globals: { require: "readonly" } },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
 );

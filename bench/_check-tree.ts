@@ -82,7 +82,7 @@ export async function buildProject(): Promise<string> {
 }
 
 /**
- * Compiles src/ to bench/.work/tonic/dist (next to a copy of package.json, which the CLI reads for --version)
+ * Builds the CLI into bench/.work/tonic/dist (next to a copy of package.json, which the CLI reads for --version)
  * and writes a driver that runs what a user runs: the CLI's main() with `check --json [--staged]`, the same
  * code bin/tonic-vendor.js calls, without tsx.
  */
@@ -91,12 +91,14 @@ export function buildDriver(): string {
   const dist = join(pkg, "dist");
   // The same build `npm run build` makes (scripts/build.mjs: the CLI as one esbuild bundle).
   spawnSync(process.execPath, [join(ROOT, "scripts/build.mjs"), "--out", dist], { cwd: ROOT, stdio: "ignore" });
-  if (!existsSync(join(dist, "cli/main.js"))) throw new Error("building the CLI into bench/.work/tonic/dist failed");
+  if (!existsSync(join(dist, "cli/main.cjs"))) throw new Error("building the CLI into bench/.work/tonic/dist failed");
   cpSync(join(ROOT, "package.json"), join(pkg, "package.json"));
-  const driver = join(ROOT, "bench/.work/check-driver.mjs");
+  // CommonJS, as bin/tonic-vendor.js is.
+  const driver = join(ROOT, "bench/.work/check-driver.cjs");
   const cli =
-    `import { main } from ${JSON.stringify(join(dist, "cli/main.js"))};\n` +
-    `process.exitCode = await main([process.argv[0], "tonic-vendor", "check", "--json", ...process.argv.slice(2)]);\n`;
+    `require(${JSON.stringify(join(dist, "cli/main.cjs"))})\n` +
+    `  .main([process.argv[0], "tonic-vendor", "check", "--json", ...process.argv.slice(2)])\n` +
+    `  .then((code) => (process.exitCode = code));\n`;
   writeFileSync(driver, cli);
   return driver;
 }

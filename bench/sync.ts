@@ -13,7 +13,7 @@ const WORK = join(ROOT, "bench/.work/sync");
 const ROOTS = (process.env.BENCH_SYNC_ROOTS ?? "pacote,tar,semver,yaml,pino,commander,simple-git,prom-client,picomatch").split(",");
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
-if (!existsSync(join(ROOT, "dist/cli/main.js"))) spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit" });
+if (!existsSync(join(ROOT, "dist/cli/main.cjs"))) spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit" });
 
 interface LockPkg {
   version: string;

@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-if (!existsSync(`${root}dist/cli/main.js`)) spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
+if (!existsSync(`${root}dist/cli/main.cjs`)) spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
 
 function time(args: string[]): number {
   const t = process.hrtime.bigint();

@@ -1,13 +1,15 @@
 #!/usr/bin/env node
-// Thin launcher: all behaviour lives in the built CLI (dist/cli/main.js).
-import { main } from "../dist/cli/main.js";
-
-main(process.argv).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err) => {
-    process.stderr.write(`tonic-vendor: internal error: ${err && err.stack ? err.stack : String(err)}\n`);
-    process.exitCode = 70;
-  },
-);
+// Thin launcher: all behaviour lives in the built CLI (dist/cli/main.cjs, scripts/build.mjs). CommonJS
+// (bin/package.json), so a pre-commit `check --staged` starts no ES module loader.
+"use strict";
+require("../dist/cli/main.cjs")
+  .main(process.argv)
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      process.stderr.write(`tonic-vendor: internal error: ${err && err.stack ? err.stack : String(err)}\n`);
+      process.exitCode = 70;
+    },
+  );

@@ -1,11 +1,15 @@
 // `npm run build`: tsc emits src/ to dist/ (dist/tonic is the toolkit with its .d.ts; dist/vendor serves
-// scripts/build-example.mjs), then the tonic-vendor CLI (dist/cli) is replaced by one esbuild bundle. Why bundle the CLI: `check --staged` runs before every commit and must stay within 2x
-// `git status` (issue 7); loading ~30 separate ES modules cost ~12 ms more than one bundle (measured, cold
-// processes). Code splitting keeps every lazy import() lazy, so `--version` and `check` still never load pacote.
+// scripts/build-example.mjs), then the tonic-vendor CLI becomes one CommonJS bundle, dist/cli/main.cjs.
+//
+// Why a single CommonJS file: `check --staged` runs before every commit and must stay within 2x `git status`
+// (issue 7), of which starting Node alone takes half. Measured on cold processes: tsc's ~30 ES modules cost
+// ~12 ms more than an ES-module bundle split into chunks, which cost ~9 ms more than one CommonJS file (no
+// asynchronous module pipeline; bin/ is CommonJS too, so no ES module loader starts at all). esbuild wraps
+// every lazily imported module in a lazy initialiser, so `--version` and `check` still never load pacote.
 // Dependencies stay external (node_modules), as npm installs them.
 //   node scripts/build.mjs [--out <dir>]   (default: dist; the benches build their own copy)
 import { spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,19 +23,25 @@ const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 const r = spawnSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json"), "--outDir", out], { cwd: root, stdio: "inherit" });
 if (r.status !== 0) process.exit(r.status ?? 1);
 
-rmSync(join(out, "cli"), { recursive: true, force: true });
-await build({
-  absWorkingDir: root,
-  // The rewrite pool's worker is loaded by URL next to the code that starts it (rewrite/pool.ts).
-  entryPoints: { main: "src/cli/main.ts", "pool-worker": "src/vendor/rewrite/pool-worker.ts" },
-  outdir: join(out, "cli"),
-  bundle: true,
-  splitting: true,
-  format: "esm",
-  platform: "node",
-  target: "node20",
-  packages: "external",
-  // Chunks sit next to the entries: rewrite/pool.ts and cli/main.ts find files relative to their own module.
-  chunkNames: "[name]-[hash]",
-  logLevel: "warning",
-});
+const cli = join(out, "cli");
+rmSync(cli, { recursive: true, force: true });
+// CommonJS has no import.meta: the bundle's import.meta.url is its own file URL, as the sources expect.
+const shim = join(out, "import-meta-url.mjs");
+writeFileSync(shim, 'export const importMetaUrl = require("node:url").pathToFileURL(__filename).href;\n');
+const common = { absWorkingDir: root, bundle: true, platform: "node", target: "node20", packages: "external", logLevel: "warning" };
+try {
+  await build({
+    ...common,
+    entryPoints: ["src/cli/main.ts"],
+    outfile: join(cli, "main.cjs"),
+    format: "cjs",
+    define: { "import.meta.url": "importMetaUrl" },
+    inject: [shim],
+    // rewrite/pool.ts calls import.meta.resolve only when it runs as .ts under tsx, never from this bundle.
+    logOverride: { "empty-import-meta": "silent" },
+  });
+  // The rewrite pool's worker, loaded by URL next to the code that starts it (rewrite/pool.ts): an ES module.
+  await build({ ...common, entryPoints: ["src/vendor/rewrite/pool-worker.ts"], outfile: join(cli, "pool-worker.js"), format: "esm" });
+} finally {
+  rmSync(shim, { force: true });
+}

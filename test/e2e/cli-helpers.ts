@@ -17,7 +17,7 @@ export interface RunResult {
 }
 
 export function assertBuilt(): void {
-  if (!existsSync(join(REPO_ROOT, "dist", "cli", "main.js"))) throw new Error("dist/cli/main.js is missing: run `npm run build` first");
+  if (!existsSync(join(REPO_ROOT, "dist", "cli", "main.cjs"))) throw new Error("dist/cli/main.cjs is missing: run `npm run build` first");
 }
 
 export function cli(cwd: string, args: string[], env: Record<string, string | undefined> = {}): Promise<RunResult> {
