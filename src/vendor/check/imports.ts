@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve as resolvePath } from "node:path";
 import { isScannable } from "../rewrite/scanner.js";
 import { VENDOR_PREFIX } from "../rewrite/vendor-prefix.js";
-import { gitInfo, indexText, readBlobs } from "./git-objects.js";
+import { endOfRun, gitInfo, indexText, readBlobs } from "./git-objects.js";
 import type { Checker, CheckContext } from "./types.js";
 
 export interface ImportInputs {
@@ -31,13 +31,22 @@ async function workTreeInputs(ctx: CheckContext): Promise<ImportInputs> {
   return { sources, packageJson, exists: (rel) => existsSync(resolvePath(ctx.projectDir, rel)) };
 }
 
-/** Every path of a raw `git ls-files --stage -z` listing, in order. */
-function* indexPaths(text: string): Generator<string> {
+/** Every path of a raw `git ls-files --stage -z` listing, in order; with `skip`, none under that directory. */
+function* indexPaths(text: string, skip?: string): Generator<string> {
   for (let i = 0; i < text.length; ) {
     let nul = text.indexOf("\0", i);
     if (nul < 0) nul = text.length;
     const tab = text.indexOf("\t", i);
-    if (tab > i && tab < nul) yield text.slice(tab + 1, nul);
+    if (tab > i && tab < nul) {
+      if (skip && text.startsWith(skip, tab + 1)) {
+        // The vendored tree is most of the listing and one sorted run: jump over it.
+        const end = endOfRun(text, tab, skip);
+        if (end !== undefined) {
+          i = end;
+          continue;
+        }
+      } else yield text.slice(tab + 1, nul);
+    }
     i = nul + 1;
   }
 }
@@ -49,7 +58,7 @@ async function stagedInputs(ctx: CheckContext): Promise<ImportInputs> {
   const text = await indexText(ctx.projectDir);
   const vendorPrefix = ctx.manifest.vendorDir.replace(/\/+$/, "") + "/";
   const candidates: string[] = [];
-  for (const p of indexPaths(text)) if (!p.startsWith(vendorPrefix) && isScannable(p) && !p.split("/").includes("node_modules")) candidates.push(p);
+  for (const p of indexPaths(text, vendorPrefix)) if (!p.startsWith(vendorPrefix) && isScannable(p) && !p.split("/").includes("node_modules")) candidates.push(p);
   let wanted: string[] = [];
   if (candidates.length) {
     const { default: picomatch } = await import("picomatch");

@@ -24,9 +24,18 @@ function gitmodulesAbove(dir: string): boolean {
 async function gitmodulesStaged(projectDir: string): Promise<boolean> {
   const git = await gitInfo(projectDir);
   if (!git || git.prefix !== "") return true;
+  // The listing is sorted by path bytes, so a top-level .gitmodules is among the first records: stop at the
+  // first path that sorts after it instead of searching the whole (mostly vendored) listing.
   const text = await indexText(projectDir);
-  // Every record's path follows a tab; a false match (a tab inside a name) only costs the slow path.
-  return text.includes("\t.gitmodules\0");
+  for (let i = 0; i < text.length; ) {
+    let nul = text.indexOf("\0", i);
+    if (nul < 0) nul = text.length;
+    const path = text.slice(text.indexOf("\t", i) + 1, nul);
+    if (path === ".gitmodules") return true;
+    if (path > ".gitmodules") return false;
+    i = nul + 1;
+  }
+  return false;
 }
 
 function problem(p: Omit<Problem, "item">): Problem {
