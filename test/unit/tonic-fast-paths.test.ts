@@ -3,7 +3,7 @@
 // log sink.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { PassThrough, Writable } from "node:stream";
+import { PassThrough } from "node:stream";
 import type { StandardSchemaV1 } from "@standard-schema/spec";
 import * as v from "valibot";
 import { Histogram, Registry } from "prom-client";
@@ -15,6 +15,7 @@ import { TrieServeMux } from "../../src/tonic/router/mux.js";
 import { cors } from "../../src/tonic/cors.js";
 import type { Handler } from "../../src/tonic/types.js";
 import { serve } from "../helpers/tonic-serve.js";
+import { objectModeCollector } from "../helpers/object-stream.js";
 
 const ok: Handler = (req, res) => {
   res.statusCode = Number(req.url!.slice(1)) || 200;
@@ -220,14 +221,7 @@ test("line sink: byte streams get the exact UTF-8 of every line in order, long l
 });
 
 test("line sink: an object-mode stream still receives strings", async () => {
-  const got: unknown[] = [];
-  const out = new Writable({
-    objectMode: true,
-    write(chunk, _e, cb) {
-      got.push(chunk);
-      cb();
-    },
-  });
+  const { out, got } = objectModeCollector();
   const sink = lineSink(out);
   sink.write("a\n");
   sink.write("b\n");

@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import net from "node:net";
-import { PassThrough, Readable, Writable } from "node:stream";
+import { PassThrough, Readable } from "node:stream";
 import { cors } from "../../src/tonic/cors.js";
 import type { CorsPolicy } from "../../src/tonic/cors.js";
 import { NotFound } from "../../src/tonic/errors.js";
@@ -15,6 +15,7 @@ import { marshaled } from "../../src/tonic/marshaled.js";
 import type { MarshaledFunction, MarshaledSchemas } from "../../src/tonic/marshaled.js";
 import type { Handler } from "../../src/tonic/types.js";
 import { serve } from "../helpers/tonic-serve.js";
+import { objectModeCollector } from "../helpers/object-stream.js";
 
 const ORIGIN = "https://app.example";
 
@@ -198,14 +199,7 @@ test("line sink: writeParts gives the same bytes as write(join) and keeps order 
 });
 
 test("line sink: writeParts on an object-mode stream sends strings", async () => {
-  const got: unknown[] = [];
-  const out = new Writable({
-    objectMode: true,
-    write(chunk, _e, cb) {
-      got.push(chunk);
-      cb();
-    },
-  });
+  const { out, got } = objectModeCollector();
   const sink = lineSink(out);
   sink.writeParts([new Uint8Array([0x61]), "b", "\n"], 3);
   sink.write("c\n");
