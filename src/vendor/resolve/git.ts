@@ -3,7 +3,7 @@
 import semver from "semver";
 import { VendorError } from "../errors.js";
 import { manifestDependency } from "../git/manifest-dep.js";
-import { ensureCommit, readBlob } from "../git/objects.js";
+import { ensureCommit, prefetchRef, prepareScratch, readBlob } from "../git/objects.js";
 import { isFullCommit } from "../git/ref.js";
 import { runGit } from "../git/run.js";
 import type { GitSpec } from "../git/spec.js";
@@ -136,8 +136,29 @@ export async function resolveGit(
   ) {
     commit = lockedCommit;
   } else {
-    ctx.log(`git ls-remote ${parsed.remote.display}`);
-    commit = pickCommit(parsed, await lsRemote(parsed.remote, signal)).commit;
+    // No ref: the remote's HEAD. A depth-1 fetch of HEAD records the same id ls-remote's HEAD line would (no
+    // peeling either way), so one round trip both resolves and fetches; measured over smart HTTP on 127.0.0.1
+    // ls-remote alone was ~30 ms of a ~220 ms vendoring of 6,000 files. Should that fetch fail, ls-remote
+    // runs as for any other ref and reports the real problem.
+    const head = parsed.committish === undefined && parsed.range === undefined;
+    const fetchedHead = head ? await prefetchRef(parsed.remote, "HEAD", signal) : undefined;
+    if (fetchedHead !== undefined) {
+      ctx.log(`git fetch ${parsed.remote.display} HEAD`);
+      commit = fetchedHead;
+    } else {
+      ctx.log(`git ls-remote ${parsed.remote.display}`);
+      // While ls-remote waits on the server, a named ref is already being fetched into the scratch repository
+      // (for a semver range the repository is at least created); ls-remote alone decides the commit.
+      let prefetch: Promise<unknown> | undefined;
+      if (!head && parsed.range === undefined && parsed.committish !== undefined) {
+        prefetch = prefetchRef(parsed.remote, parsed.committish, signal);
+      } else prepareScratch(parsed.remote);
+      try {
+        commit = pickCommit(parsed, await lsRemote(parsed.remote, signal)).commit;
+      } finally {
+        await prefetch;
+      }
+    }
   }
   const dep = await manifestDependency(ctx.projectDir, name);
   const mode: VendorMode = opts.mode ?? dep?.mode ?? locked?.mode ?? "tarball";
