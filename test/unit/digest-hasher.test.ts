@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { hashTrees, TreeHasher } from "../../src/vendor/digest/index.js";
+import { h1, hashTrees, sortByBytes, TreeHasher } from "../../src/vendor/digest/index.js";
 import { isVendorError } from "../../src/vendor/errors.js";
 
 function makeTrees(): string {
@@ -51,4 +51,30 @@ test("a missing tree is refused as before", async (t) => {
     await hasher.close();
   }
   await assert.rejects(hashTrees([join(dir, "nope")]), (e) => isVendorError(e) && e.code === "tree-missing");
+});
+
+test("the digest a hashing thread computes is h1 of the listing, files in UTF-8 byte order (surrogates too)", async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), "tonic-hasher-order-"));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  // U+FFFF sorts after U+1F600 in UTF-16 code units but before it in UTF-8 bytes.
+  const names = ["a", "B", "é", "\u{1F600}x", "\uFFFFy", "z/y", "ü/\u{1F600}", "ü/a", "Z", "0", "~"];
+  const trees = Array.from({ length: 6 }, (_, i) => join(dir, `t${i}`));
+  trees.forEach((tree, i) => {
+    for (const n of names.slice(i)) {
+      mkdirSync(join(tree, n, ".."), { recursive: true });
+      writeFileSync(join(tree, n), `${i}:${n}\n`);
+    }
+  });
+  const listings = await hashTrees(trees);
+  for (const l of listings) {
+    assert.ok(l.digest?.startsWith("h1:"), "every whole tree was digested by the thread that hashed it");
+    assert.equal(l.digest, h1(l.files.map((f) => ({ path: f.path, sha256: f.sha256 }))));
+    const paths = l.files.map((f) => f.path);
+    assert.deepEqual(paths, sortByBytes([...paths]));
+  }
+  // A name h1 cannot digest leaves the digest to the main thread's h1, which says why.
+  writeFileSync(join(trees[0]!, "new\nline"), "x");
+  const [bad] = await hashTrees([trees[0]!]);
+  assert.equal(bad!.digest, undefined);
+  assert.throws(() => h1(bad!.files), (e: unknown) => isVendorError(e) && e.code === "filename-invalid");
 });

@@ -56,6 +56,15 @@ function run(projectDir: string, args: string[]): Promise<{ code: number; stdout
   });
 }
 
+/**
+ * A read-only git call in the project for another checker (the ignored-files check): check's own runner, so no
+ * `git --version` round trip first (the commands check uses are far older than the version floor, and a
+ * process spawn is a visible share of a check).
+ */
+export function gitRead(projectDir: string, args: string[]): Promise<{ code: number; stdout: Buffer; stderr: string }> {
+  return run(projectDir, args);
+}
+
 async function runOk(projectDir: string, args: string[]): Promise<Buffer> {
   const r = await run(projectDir, args);
   if (r.code !== 0) {

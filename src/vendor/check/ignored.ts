@@ -1,7 +1,7 @@
 // Vendored files that git ignores never reach a commit, so a clean clone fails `check` while the author's tree
 // passes it: a root `.gitignore` line such as `dist/` silently drops every vendored package's dist folder
 // (seen in this repository's own example). Plain check asks git once; --staged already reads the index.
-import { runGit } from "../git/run.js";
+import { gitRead } from "./git-objects.js";
 import { MANIFEST_FILE } from "../manifest/read.js";
 import type { Checker, Problem } from "./types.js";
 
@@ -11,7 +11,7 @@ const QUOTED = 3;
 export const checkIgnored: Checker = async (ctx) => {
   if (ctx.staged) return [];
   const vendorRel = ctx.manifest.vendorDir.replace(/\/+$/, "");
-  const r = await runGit(["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--", MANIFEST_FILE, vendorRel], { cwd: ctx.projectDir, allowFailure: true });
+  const r = await gitRead(ctx.projectDir, ["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--", MANIFEST_FILE, vendorRel]);
   if (r.code !== 0) return []; // not a git work tree: nothing is committed from here
   const listed = r.stdout.toString("utf8").split("\0").filter(Boolean);
   // A project that git ignores as a whole (a scratch copy inside another repository) commits nothing there.

@@ -202,7 +202,7 @@ async function checkWorkTree(ctx: CheckContext): Promise<Problem[]> {
     if (listing.errors.length) continue;
     let digest: string;
     try {
-      digest = h1(listing.files);
+      digest = listing.digest ?? h1(listing.files);
     } catch (e) {
       if (!isVendorError(e)) throw e;
       problems.push({ item: "tree", code: e.code, file: dir, entry: key, message: `${dir}: ${e.message}`, fix: e.fix ?? frozenFix(dir) });

@@ -34,6 +34,8 @@ export interface TreeListing {
   others: string[];
   /** Paths (relative; "" is the root) that could not be read, with the errno code. */
   errors: { path: string; code: string }[];
+  /** h1 of `files`, when the thread that hashed the whole tree computed it (equal to h1(files)). */
+  digest?: string;
 }
 
 const byBytes = (a: string, b: string): number => Buffer.compare(Buffer.from(a), Buffer.from(b));
@@ -103,11 +105,10 @@ interface JobResult {
   symlinks: string;
   others: string;
   errors: string;
-  rest: string[];
+  /** h1 of the tree ("" when a file could not be read or a name holds a newline). */
+  digest: string;
 }
 
-/** Files per main-thread job: small, so worker results are taken in often. */
-const LOCAL_FILES = 64;
 
 const split = (s: string): string[] => (s === "" ? [] : s.split("\0"));
 
@@ -115,7 +116,7 @@ function poolSize(): number {
   return Math.max(1, Math.min(4, availableParallelism()));
 }
 
-type LocalRunner = (msg: { id: number; root: string; stack: string; limit?: number }) => JobResult;
+type LocalRunner = (msg: { id: number; root: string }) => JobResult;
 let cachedRunner: LocalRunner | undefined;
 
 /** The worker's job function, compiled once in this thread from the same source the workers run. */
@@ -238,6 +239,7 @@ export class TreeHasher {
     for (let i = 0; i < files.length; i++) {
       listing.files.push({ path: files[i]!, sha256: msg.hex.slice(i * 64, i * 64 + 64), executable: (msg.modes[i]! & 0o111) !== 0 });
     }
+    if (msg.digest) listing.digest = msg.digest;
     for (const l of split(msg.symlinks)) listing.symlinks.push(l);
     for (const o of split(msg.others)) listing.others.push(o);
     for (const e of split(msg.errors)) {
@@ -277,16 +279,12 @@ export class TreeHasher {
           await new Promise<void>((r) => (this.wake = r));
           continue;
         }
-        let stack = "";
-        for (;;) {
-          const r = local({ id: -1, root: this.trees[t]!.root, stack, limit: LOCAL_FILES });
-          this.merge(t, r);
-          // Let worker results in between local jobs.
-          await new Promise((r) => setImmediate(r));
-          if (r.rest.length === 0) break;
-          stack = r.rest.join("\0");
-        }
+        // Whole trees, as the workers do, so the job digests the tree itself; worker results wait in the queue
+        // meanwhile, which costs nothing (threads claim trees through shared flags, not messages).
+        this.merge(t, local({ id: -1, root: this.trees[t]!.root }));
         this.trees[t]!.done = true;
+        // Let worker results in between local trees.
+        await new Promise((r) => setImmediate(r));
       }
     } finally {
       for (const w of this.workers) w.unref();
@@ -296,7 +294,8 @@ export class TreeHasher {
     return ids.map((t) => {
       const l = this.trees[t]!.listing;
       l.errors.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-      sortFiles(l.files);
+      // A job that digested its tree has sorted it too.
+      if (l.digest === undefined) sortFiles(l.files);
       sortByBytes(l.symlinks);
       sortByBytes(l.others);
       return l;
@@ -333,7 +332,7 @@ export function digestOfListing(l: TreeListing, dir = ""): TreeDigest {
     });
   }
   return {
-    digest: h1(l.files),
+    digest: l.digest ?? h1(l.files),
     files: l.files.length,
     executables: l.files.filter((f) => f.executable).map((f) => f.path),
     symlinks: l.symlinks,

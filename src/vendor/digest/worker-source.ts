@@ -3,10 +3,9 @@
 // worker. Measured (DESIGN "Performance notes"): synchronous reads into one reused buffer + crypto.hash in
 // two worker threads beat sha256sum -P2; per-file fs.promises reads are 4-10x slower.
 //
-// A job is a stack of directories of one tree. The worker walks them itself (readdir was ~100 ms of the main
-// thread's time on a 16k-file tree, competing with the hashing threads on 2 cores), hashes every regular file
-// it meets, and after `limit` files hands the unexplored directories back (the main thread's jobs, so it can
-// take in worker results in between; workers hash whole trees).
+// A job is one whole tree. The thread walks it itself (readdir was ~100 ms of the main thread's time on a
+// 16k-file tree, competing with the hashing threads on 2 cores), hashes every regular file it meets, and
+// digests the tree (sorting and h1 on the main thread after the hashing were ~15 ms of a check's wall time).
 // Messages are packed into a few strings and one transferred Int32Array: cloning per-file arrays cost more
 // than the reads.
 // The source is a function body over (require, parentPort): a worker runs it with its parentPort, and the main
@@ -56,9 +55,10 @@ function hashFile(path) {
     fs.closeSync(fd);
   }
 }
-function runJob(root, stack, limit) {
+function runJob(root) {
   const files = [], hex = [], modes = [], symlinks = [], others = [], errors = [];
-  while (stack.length && files.length < limit) {
+  const stack = [""];
+  while (stack.length) {
     const rel = stack.pop();
     const dir = rel ? root + "/" + rel : root;
     let ents;
@@ -97,20 +97,46 @@ function runJob(root, stack, limit) {
   }
   return { files, hex, modes, symlinks, others, errors };
 }
-// msg.stack: "\0"-joined directories relative to msg.root; the root itself is the empty string. msg.limit:
-// files after which the job stops and hands back the rest (FILES_PER_JOB when absent).
+// h1 of a whole tree (digest/index.ts has the reference h1; test/unit/digest-hasher.test.ts compares them),
+// computed here so the sort and the hashing run on the hashing threads, not on the main thread after them.
+// Sorts files/hex/modes in place into UTF-8 byte order (what the listing promises anyway). "" when a name
+// holds a newline: h1 cannot digest it, and the main thread's h1 reports that properly.
+const SURROGATE = /[\uD800-\uDFFF]/;
+function treeDigest(r) {
+  const n = r.files.length;
+  const order = new Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  // UTF-16 order equals UTF-8 byte order unless a character above U+FFFF is involved.
+  if (r.files.some((p) => SURROGATE.test(p))) {
+    const bytes = r.files.map((p) => Buffer.from(p));
+    order.sort((a, b) => Buffer.compare(bytes[a], bytes[b]));
+  } else order.sort((a, b) => (r.files[a] < r.files[b] ? -1 : r.files[a] > r.files[b] ? 1 : 0));
+  const files = new Array(n), hex = new Array(n), modes = new Array(n);
+  let text = "";
+  let ok = true;
+  for (let k = 0; k < n; k++) {
+    const i = order[k];
+    files[k] = r.files[i]; hex[k] = r.hex[i]; modes[k] = r.modes[i];
+    if (files[k].includes("\n")) ok = false;
+    else text += hex[k] + "  " + files[k] + "\n";
+  }
+  r.files = files; r.hex = hex; r.modes = modes;
+  if (!ok) return "";
+  return "h1:" + (typeof crypto.hash === "function" ? crypto.hash("sha256", text, "base64") : crypto.createHash("sha256").update(text).digest("base64"));
+}
+// One job is one whole tree (msg.root), walked, hashed and digested.
 function packedJob(msg) {
-  const stack = msg.stack.split("\0");
-  const r = runJob(msg.root, stack, msg.limit || FILES_PER_JOB);
+  const r = runJob(msg.root);
+  const digest = r.errors.length === 0 ? treeDigest(r) : "";
   return {
     id: msg.id,
+    digest,
     files: r.files.join("\0"),
     hex: r.hex.join(""),
     modes: Int32Array.from(r.modes),
     symlinks: r.symlinks.join("\0"),
     others: r.others.join("\0"),
     errors: r.errors.join("\0"),
-    rest: stack,
   };
 }
 // A batch: whole trees, claimed one at a time through a shared flag per tree (0 free, anything else taken),
@@ -129,7 +155,7 @@ if (parentPort) {
     };
     for (let i = 0; i < msg.roots.length; i++) {
       if (Atomics.compareExchange(msg.flags, i, 0, 1) !== 0) continue;
-      const out = packedJob({ id: i, root: msg.roots[i], stack: "", limit: Infinity });
+      const out = packedJob({ id: i, root: msg.roots[i] });
       group.push(out);
       files += out.modes.length;
       if (files >= FILES_PER_JOB) flush();
