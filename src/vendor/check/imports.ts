@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve as resolvePath } from "node:path";
 import { isScannable } from "../rewrite/scanner.js";
 import { VENDOR_PREFIX } from "../rewrite/vendor-prefix.js";
-import { endOfRun, gitInfo, indexText, readBlobs } from "./git-objects.js";
+import { endOfRun, gitInfo, indexText, readStagedFiles } from "./git-objects.js";
 import type { Checker, CheckContext } from "./types.js";
 
 export interface ImportInputs {
@@ -65,8 +65,7 @@ async function stagedInputs(ctx: CheckContext): Promise<ImportInputs> {
     const match = picomatch(ctx.manifest.sources.length ? ctx.manifest.sources : ["src/**"]);
     wanted = candidates.filter((p) => match(p)).sort();
   }
-  // ":./" (relative to the project) as runCheck's first read spelled package.json, so that read is reused.
-  const blobs = await readBlobs(ctx.projectDir, [...wanted, "package.json"].map((p) => `:./${p}`));
+  const blobs = await readStagedFiles(ctx.projectDir, [...wanted, "package.json"]);
   const sources = wanted.map((file, i) => ({ file, text: blobs[i]?.toString("utf8") ?? "" }));
   let paths: Set<string> | undefined;
   return { sources, packageJson: blobs[wanted.length]?.toString("utf8"), exists: (rel) => (paths ??= new Set(indexPaths(text))).has(rel) };

@@ -10,7 +10,7 @@ import { VendorError } from "../errors.js";
 import { LOCK_FILE as LOCK, MANIFEST_FILE as MANIFEST } from "../file-names.js";
 import type { Lock } from "../lock/types.js";
 import type { Manifest } from "../manifest/types.js";
-import { beginGitSession, endGitSession, gitInfo, indexText, readBlobs } from "./git-objects.js";
+import { beginGitSession, endGitSession, gitInfo, indexText, readStagedFiles } from "./git-objects.js";
 import { checkTree, startTreeHashing, useTreeHasher } from "./tree.js";
 import type { CheckContext, CheckReport, Problem } from "./types.js";
 
@@ -26,10 +26,8 @@ async function readStaged(projectDir: string): Promise<{ manifest: Manifest; loc
   // reads the listing from the session later. A failure here is reported by whoever awaits it.
   const info = gitInfo(projectDir);
   indexText(projectDir).catch(() => undefined);
-  // The three git processes run at once, while this thread loads the parsers: ":./path" names a file in the
-  // index relative to the project, so reading blobs need not wait for rev-parse's prefix. package.json rides
-  // along for the imports checker.
-  const files = readBlobs(projectDir, [`:./${MANIFEST}`, `:./${LOCK}`, ":./package.json"]);
+  // Read while this thread loads the parsers.
+  const files = readStagedFiles(projectDir, [MANIFEST, LOCK]);
   files.catch(() => undefined);
   const [{ parseManifest }, { parseLock }] = await Promise.all([import("../manifest/read.js"), import("../lock/read.js")]);
   const git = await info;

@@ -315,10 +315,18 @@ async function checkStagedTree(ctx: CheckContext): Promise<Problem[]> {
   let blobs: BlobHashes | undefined;
   if (misses.length) {
     const wanted: string[] = [];
-    for (const m of misses) for (const r of m.list) if (r.mode === "100644" || r.mode === "100755") wanted.push(r.oid);
+    const paths = new Map<string, string>();
+    for (const m of misses) {
+      for (const r of m.list) {
+        if (r.mode !== "100644" && r.mode !== "100755") continue;
+        wanted.push(r.oid);
+        paths.set(r.oid, r.path);
+      }
+    }
     // The cache is read (and written) on a first run, when nothing came from the memo, and for large changes.
     blobs = new BlobHashes(ctx.projectDir, git, wanted.length > FEW_BLOBS || misses.length === ctx.stats.entries);
-    const hashes = await blobs.hash(wanted);
+    // Blobs the work tree holds byte for byte (the usual case before a commit) are hashed from there.
+    const hashes = await blobs.hash(wanted, paths);
     for (const { key, entry, dir, list, memo } of misses) {
       const found = await checkStagedEntry(ctx, git, blobs, hashes, key, entry, dir, list);
       ctx.stats.files += found.files;
