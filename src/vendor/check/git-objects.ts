@@ -7,7 +7,6 @@ import { createHash } from "node:crypto";
 import { appendFileSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve as resolvePath, sep } from "node:path";
 import { VendorError } from "../errors.js";
-import { stageListing } from "../git/index-file.js";
 import { gitBinary, gitEnv, hardeningConfig } from "../git/run.js";
 
 export interface GitInfo {
@@ -194,46 +193,7 @@ export function indexText(projectDir: string): Promise<string> {
 }
 
 async function readIndexText(projectDir: string, dir: string): Promise<string> {
-  if (!dir) {
-    const direct = listingFromIndexFile(projectDir);
-    if (direct !== undefined) return direct;
-  }
   return (await runOk(projectDir, ["ls-files", "--stage", "-z", "--", literal(dir || ".")])).toString("utf8");
-}
-
-/**
- * The project's `git ls-files --stage -z` listing read from the index file itself (git/index-file.ts) when
- * nothing makes that uncertain: the repository found on disk (gitOnDisk), its config naming neither another
- * work tree nor an unknown object format, an index version 2 or 3 that is neither split nor sparse. undefined
- * means "ask git".
- */
-function listingFromIndexFile(projectDir: string): string | undefined {
-  const git = gitOnDisk(projectDir);
-  if (!git) return undefined;
-  let common = git.gitDir;
-  try {
-    common = resolvePath(git.gitDir, readFileSync(join(git.gitDir, "commondir"), "utf8").trim());
-  } catch {
-    // not a linked worktree
-  }
-  let config = "";
-  try {
-    config = readFileSync(join(common, "config"), "utf8");
-  } catch {
-    return undefined;
-  }
-  if (/^\s*worktree\s*=/im.test(config)) return undefined;
-  const format = /^\s*objectformat\s*=\s*(\S+)/im.exec(config)?.[1]?.toLowerCase() ?? "sha1";
-  if (format !== "sha1" && format !== "sha256") return undefined;
-  const indexEnv = process.env.GIT_INDEX_FILE;
-  const file = indexEnv ? resolvePath(process.cwd(), indexEnv) : join(git.gitDir, "index");
-  let buf: Buffer;
-  try {
-    buf = readFileSync(file);
-  } catch {
-    return undefined;
-  }
-  return stageListing(buf, format === "sha256" ? 32 : 20, git.prefix);
 }
 
 /**
