@@ -4,7 +4,7 @@ import crypto, { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { VendorError } from "../errors.js";
 import { JOB_SOURCE, WORKER_SOURCE } from "./worker-source.js";
 
@@ -112,6 +112,9 @@ interface JobResult {
 
 const split = (s: string): string[] => (s === "" ? [] : s.split("\0"));
 
+/** node:worker_threads, loaded by the first pool: check --staged never hashes a tree and skips its ~1.6 ms. */
+const workerThreads = () => process.getBuiltinModule("node:worker_threads");
+
 function poolSize(): number {
   return Math.max(1, Math.min(4, availableParallelism()));
 }
@@ -163,7 +166,7 @@ export class TreeHasher {
   constructor() {
     // The main thread hashes too (inside listings()), so a pool of N threads boots N - 1 workers.
     for (let i = 0; i < poolSize() - 1; i++) {
-      const w = new Worker(WORKER_SOURCE, { eval: true });
+      const w = new (workerThreads().Worker)(WORKER_SOURCE, { eval: true });
       w.on("message", (msg: { batch: number; results: JobResult[] }) => this.onResults(msg));
       w.on("error", (e) => {
         this.failure ??= e;
