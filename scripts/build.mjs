@@ -1,7 +1,8 @@
 // `npm run build`: tsc emits src/ to dist/ (dist/tonic is the toolkit with its .d.ts; dist/vendor serves
-// scripts/build-example.mjs), then the tonic-vendor CLI becomes one CommonJS bundle, dist/cli/main.cjs.
+// scripts/build-example.mjs), then the tonic-vendor CLI becomes CommonJS bundles: dist/cli/main.cjs (the CLI
+// and `check`), commands.cjs (every other command) and upstream.cjs (`check --upstream`), required on use.
 //
-// Why a single CommonJS file: `check --staged` runs before every commit and must stay within 2x `git status`
+// Why CommonJS bundles: `check --staged` runs before every commit and must stay within 2x `git status`
 // (issue 7), of which starting Node alone takes half. Measured on cold processes: tsc's ~30 ES modules cost
 // ~12 ms more than an ES-module bundle split into chunks, which cost ~9 ms more than one CommonJS file (no
 // asynchronous module pipeline; bin/ is CommonJS too, so no ES module loader starts at all). esbuild wraps
@@ -9,7 +10,7 @@
 // Dependencies stay external (node_modules), as npm installs them.
 //   node scripts/build.mjs [--out <dir>]   (default: dist; the benches build their own copy)
 import { spawnSync } from "node:child_process";
-import { rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,16 +31,37 @@ const shim = join(out, "import-meta-url.mjs");
 writeFileSync(shim, 'export const importMetaUrl = require("node:url").pathToFileURL(__filename).href;\n');
 const common = { absWorkingDir: root, bundle: true, platform: "node", target: "node20", packages: "external", logLevel: "warning" };
 try {
-  await build({
+  const cjs = {
     ...common,
-    entryPoints: ["src/cli/main.ts"],
-    outfile: join(cli, "main.cjs"),
     format: "cjs",
     define: { "import.meta.url": "importMetaUrl" },
     inject: [shim],
     // rewrite/pool.ts calls import.meta.resolve only when it runs as .ts under tsx, never from this bundle.
     logOverride: { "empty-import-meta": "silent" },
-  });
+  };
+  // The commands other than check, and check --upstream, are bundles of their own that main.cjs requires when
+  // they run: the pre-commit `check --staged` then compiles a third of the code (~4 ms of its budget).
+  const split = {
+    name: "split",
+    setup(b) {
+      b.onResolve({ filter: /^\.(\.\/vendor\/check)?\/(commands|upstream)\.js$/ }, (args) =>
+        args.importer.endsWith("main.ts") || args.importer.endsWith("check-command.ts") ? { path: `./${args.path.match(/(commands|upstream)\.js$/)[1]}.cjs`, external: true } : undefined,
+      );
+    },
+  };
+  await build({ ...cjs, entryPoints: ["src/cli/main.ts"], outfile: join(cli, "main.cjs"), plugins: [split] });
+  // esbuild keeps import() of an external file; in CommonJS that would start the ES module loader and scan the
+  // whole file for its exports. A require is what it means here.
+  const mainFile = join(cli, "main.cjs");
+  let text = readFileSync(mainFile, "utf8");
+  for (const name of ["commands", "upstream"]) {
+    const from = `import("./${name}.cjs")`;
+    if (text.split(from).length !== 2) throw new Error(`scripts/build.mjs: expected one ${from} in dist/cli/main.cjs`);
+    text = text.replace(from, `Promise.resolve().then(() => require("./${name}.cjs"))`);
+  }
+  writeFileSync(mainFile, text);
+  await build({ ...cjs, entryPoints: ["src/cli/commands.ts"], outfile: join(cli, "commands.cjs") });
+  await build({ ...cjs, entryPoints: ["src/vendor/check/upstream.ts"], outfile: join(cli, "upstream.cjs") });
   // The rewrite pool's worker, loaded by URL next to the code that starts it (rewrite/pool.ts): an ES module.
   await build({ ...common, entryPoints: ["src/vendor/rewrite/pool-worker.ts"], outfile: join(cli, "pool-worker.js"), format: "esm" });
 } finally {

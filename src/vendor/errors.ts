@@ -19,6 +19,12 @@ export interface VendorErrorDetails {
   cause?: unknown;
 }
 
+/**
+ * Marks every VendorError, so one made by another copy of this module (the CLI is bundled as separate files,
+ * scripts/build.mjs) is recognised too.
+ */
+const BRAND = Symbol.for("tonic-vendor.VendorError");
+
 export class VendorError extends Error {
   readonly exitCode: ExitCode;
   readonly code: string;
@@ -31,6 +37,7 @@ export class VendorError extends Error {
   constructor(message: string, details: VendorErrorDetails) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.name = "VendorError";
+    Object.defineProperty(this, BRAND, { value: true });
     this.exitCode = details.exitCode;
     this.code = details.code;
     this.file = details.file;
@@ -62,4 +69,4 @@ export class VendorError extends Error {
   }
 }
 
-export const isVendorError = (e: unknown): e is VendorError => e instanceof VendorError;
+export const isVendorError = (e: unknown): e is VendorError => e instanceof VendorError || (typeof e === "object" && e !== null && (e as { [BRAND]?: unknown })[BRAND] === true);

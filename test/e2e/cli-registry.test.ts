@@ -89,6 +89,10 @@ test("check finds drift (exit 1, --json report) and sync repairs it", async (t) 
   assert.equal((await cli(dir, ["sync"])).code, 0);
   r = await cli(dir, ["check"]);
   assert.equal(r.code, 0, r.stdout);
+  // --upstream runs from its own bundle file (dist/cli/upstream.cjs): it re-fetches and finds nothing wrong.
+  r = await cli(dir, ["check", "--upstream"]);
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /upstream: 2 entries/);
 });
 
 test("sync --frozen restores a deleted vendor/ from the lock alone", async (t) => {
