@@ -10,7 +10,7 @@ import { VendorError } from "../errors.js";
 import { LOCK_FILE as LOCK, MANIFEST_FILE as MANIFEST } from "../file-names.js";
 import type { Lock } from "../lock/types.js";
 import type { Manifest } from "../manifest/types.js";
-import { beginGitSession, endGitSession, gitInfo, indexText, readStagedFiles } from "./git-objects.js";
+import { beginGitSession, endGitSession, gitInfo, readStagedFiles } from "./git-objects.js";
 import { checkTree, startTreeHashing, useTreeHasher } from "./tree.js";
 import type { CheckContext, CheckReport, Problem } from "./types.js";
 
@@ -22,11 +22,10 @@ export interface CheckOptions {
 }
 
 async function readStaged(projectDir: string): Promise<{ manifest: Manifest; lock: Lock | undefined }> {
-  // git lists the index on the other core while this thread loads the parsers and parses: the tree checker
-  // reads the listing from the session later. A failure here is reported by whoever awaits it.
+  // git lists the index on the other core while this thread loads the parsers (the tree checker reads the
+  // same listing from the session later); the staged manifest and lock are read as soon as it is there.
+  // A failure here is reported by whoever awaits it.
   const info = gitInfo(projectDir);
-  indexText(projectDir).catch(() => undefined);
-  // Read while this thread loads the parsers.
   const files = readStagedFiles(projectDir, [MANIFEST, LOCK]);
   files.catch(() => undefined);
   const [{ parseManifest }, { parseLock }] = await Promise.all([import("../manifest/read.js"), import("../lock/read.js")]);
