@@ -7,7 +7,9 @@
 // 60-300 s when it allocates new ones (`recently_deleted` in the kernel), one cache probe per skipped inode.
 // Creating 6,000 files right after deleting 12,000 took 4-6 s instead of 0.2-0.3 s, and which side ran next
 // to the deletions decided the ratio. So the outputs are kept until the end (BENCH_GIT_CLEANUP=each restores
-// the old delete-after-every-run behaviour) and the two sides alternate which one goes first.
+// the old delete-after-every-run behaviour) and the two sides alternate which one goes first. Deletions by
+// anything else on the machine still weigh on both sides; `TMPDIR=/dev/shm npm run bench -- git` measures the
+// two tools rather than the disk (both write the same files to the same place either way).
 import { execFile } from "node:child_process";
 import { loadavg } from "node:os";
 import { promisify } from "node:util";
@@ -44,7 +46,7 @@ try {
   const head = g(repo, "rev-parse", "HEAD");
   const server = await startHttpGitServer(root);
   const ctx = { projectDir: root, npmOptions: {}, log: () => {} };
-  console.log(`load average before: ${load()}${CLEAN_EACH ? " (cleanup after every run)" : ""}`);
+  console.log(`load average before: ${load()}${CLEAN_EACH ? " (cleanup after every run)" : ""}; work directory ${root}`);
 
   for (const [label, url] of [
     ["file://", fileUrl(repo)],
