@@ -54,24 +54,34 @@ export async function main(argv: string[]): Promise<number> {
   }
   const plain = plainCheckArgs(args);
   if (plain) {
-    let output: Output | undefined;
+    const state: RunState = {};
     try {
-      const { Output } = await import("./output.js");
-      output = new Output(plain.g);
-      const code = await (await import("./check-command.js")).check(plain.g, output, plain.opts);
-      output.done();
-      return code;
+      return await execute(plain.g, state, async (out) => (await import("./check-command.js")).check(plain.g, out, plain.opts));
     } catch (e) {
-      return failure(e, output, plain.g);
+      return failure(e, state.output, plain.g);
     }
   }
   return withCommander(argv);
 }
 
+interface RunState {
+  /** The command's output, once made: failure() reports through it. */
+  output?: Output;
+}
+
+/** Runs one command with its Output; the exit code is the command's. */
+async function execute(g: GlobalOptions, state: RunState, fn: (out: Output) => Promise<number>): Promise<number> {
+  const { Output } = await import("./output.js");
+  state.output = new Output(g);
+  const code = await fn(state.output);
+  state.output.done();
+  return code;
+}
+
 async function withCommander(argv: string[]): Promise<number> {
   const { Command, CommanderError, Option } = await import("@commander-js/extra-typings");
   let exitCode = 0;
-  let output: Output | undefined;
+  const state: RunState = {};
   const program = new Command()
     .name("tonic-vendor")
     .description("Vendor npm and git dependencies into vendor/ under a lockfile, and check the tree offline.")
@@ -87,10 +97,7 @@ async function withCommander(argv: string[]): Promise<number> {
     <A extends unknown[]>(fn: (g: GlobalOptions, out: Output, ...a: A) => Promise<number>) =>
     async (...a: A): Promise<void> => {
       const g = program.opts() as GlobalOptions;
-      const { Output } = await import("./output.js");
-      output = new Output(g);
-      exitCode = await fn(g, output, ...a);
-      output.done();
+      exitCode = await execute(g, state, (out) => fn(g, out, ...a));
     };
 
   const cmd = () => import("./commands.js");
@@ -175,7 +182,7 @@ async function withCommander(argv: string[]): Promise<number> {
       if (e.code === "commander.executeSubCommandAsync") return 2;
       return 2; // usage error: commander already printed it
     }
-    return failure(e, output, program.opts() as GlobalOptions);
+    return failure(e, state.output, program.opts() as GlobalOptions);
   }
 }
 

@@ -32,3 +32,21 @@ test("readStagedFiles: staged content whether or not the work tree matches; unde
     endGitSession(p.dir);
   }
 });
+
+test("readStagedFiles: many paths (one pass over the listing) give the same answers as a few", async (t) => {
+  const p = await makeProject({ git: true });
+  t.after(() => p.cleanup());
+  const paths = p.git("ls-files").trim().split("\n");
+  const asked = [...paths, "not-staged.js"];
+  assert.ok(asked.length > 8, `only ${asked.length} paths`);
+  beginGitSession(p.dir);
+  try {
+    const many = await readStagedFiles(p.dir, asked);
+    const few = await Promise.all(asked.map(async (f) => (await readStagedFiles(p.dir, [f]))[0]));
+    assert.deepEqual(many, few);
+    assert.deepEqual(many.slice(0, -1), paths.map((f) => readFileSync(join(p.dir, f))));
+    assert.equal(many.at(-1), undefined);
+  } finally {
+    endGitSession(p.dir);
+  }
+});

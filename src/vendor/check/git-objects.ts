@@ -85,8 +85,6 @@ interface Session {
   info?: Promise<GitInfo | undefined>;
   indexText?: Promise<string>;
   index?: Promise<GitPath[]>;
-  /** Blob contents by rev (":path" in the index), so two checkers reading one file start one git process. */
-  blobs?: Map<string, Promise<Buffer | undefined>>;
   /** The session's one cat-file process, ended with the session. */
   cat?: CatFileBatch;
 }
@@ -234,6 +232,18 @@ export function findRecord(text: string, path: string): GitPath | undefined {
   return undefined;
 }
 
+/**
+ * A lookup of the stage-0 records of `paths`: a search of the listing per path for a few (the manifest and the
+ * lock), one pass over it for many (a project's sources), where a search per path would scan 2 MB each time.
+ */
+function stageZeroRecords(text: string, paths: readonly string[]): (path: string) => GitPath | undefined {
+  if (paths.length <= 8) return (p) => findRecord(text, p);
+  const wanted = new Set(paths);
+  const found = new Map<string, GitPath>();
+  for (const r of parseIndex(text)) if (r.stage === 0 && wanted.has(r.path)) found.set(r.path, r);
+  return (p) => found.get(p);
+}
+
 /** git's object id of `content` as a blob, in the repository's hash (sha1, or sha256 for 64-hex ids). */
 export function blobId(content: Buffer, hexLength: number): string {
   return createHash(hexLength === 64 ? "sha256" : "sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
@@ -260,10 +270,11 @@ export function stagedFromWorkTree(projectDir: string, path: string, oid: string
  */
 export async function readStagedFiles(projectDir: string, paths: string[]): Promise<(Buffer | undefined)[]> {
   const text = await indexText(projectDir);
+  const records = stageZeroRecords(text, paths);
   const out: (Buffer | undefined)[] = [];
   const fromGit: number[] = [];
   paths.forEach((p, i) => {
-    const row = findRecord(text, p);
+    const row = records(p);
     out[i] = row && (row.mode === "100644" || row.mode === "100755") ? stagedFromWorkTree(projectDir, p, row.oid) : undefined;
     if (row && out[i] === undefined) fromGit.push(i);
   });
@@ -309,8 +320,8 @@ type OnBlob = (index: number, chunks: Buffer[] | undefined) => void;
 
 /**
  * One `git cat-file --batch` process answering requests in order while it lives. Inside a check session every
- * blob read (manifest, lock, package.json first; a changed entry's files after the lock is parsed) goes to the
- * same process: a second process cost ~5 ms of `check --staged`'s budget (issue 7).
+ * blob read that the work tree cannot serve (a partly staged file, a digest mismatch to explain) goes to the
+ * same process: each extra process cost ~5 ms of `check --staged`'s budget (issue 7).
  */
 class CatFileBatch {
   private readonly child;
@@ -413,23 +424,8 @@ export function catFile(projectDir: string, revs: string[], onBlob: OnBlob): Pro
   return p;
 }
 
-/**
- * The contents of a few small blobs, e.g. ":tonic-vendor.lock"; undefined for each one git does not have.
- * Inside a session each rev is read once, whichever checker asks first.
- */
-export async function readBlobs(projectDir: string, revs: string[]): Promise<(Buffer | undefined)[]> {
-  const s = sessions.get(projectDir);
-  if (!s) return fetchBlobs(projectDir, revs);
-  const memo = (s.blobs ??= new Map());
-  const missing = [...new Set(revs.filter((r) => !memo.has(r)))];
-  if (missing.length) {
-    const all = fetchBlobs(projectDir, missing);
-    missing.forEach((r, i) => memo.set(r, all.then((out) => out[i])));
-  }
-  return Promise.all(revs.map((r) => memo.get(r)!));
-}
-
-async function fetchBlobs(projectDir: string, revs: string[]): Promise<(Buffer | undefined)[]> {
+/** The contents of a few small blobs, e.g. ":./tonic-vendor.lock"; undefined for each one git does not have. */
+async function readBlobs(projectDir: string, revs: string[]): Promise<(Buffer | undefined)[]> {
   const out: (Buffer | undefined)[] = revs.map(() => undefined);
   await catFile(projectDir, revs, (i, chunks) => (out[i] = chunks && Buffer.concat(chunks)));
   return out;

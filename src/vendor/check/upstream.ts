@@ -182,7 +182,7 @@ export async function checkUpstreamWith(deps: SyncDeps, projectDirIn: string, op
       if (!mine || mine.errors.length) continue;
       let mineDigest: string;
       try {
-        mineDigest = h1(mine.files);
+        mineDigest = mine.digest ?? h1(mine.files);
       } catch {
         continue; // an unhashable name: plain check reports it
       }

@@ -109,7 +109,6 @@ interface JobResult {
   digest: string;
 }
 
-
 const split = (s: string): string[] => (s === "" ? [] : s.split("\0"));
 
 /** node:worker_threads, loaded by the first pool: check --staged never hashes a tree and skips its ~1.6 ms. */
