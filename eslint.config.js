@@ -21,7 +21,7 @@ export default tseslint.config(
   {
     // The launcher is CommonJS (bin/package.json), so a cold `check --staged` starts no ES module loader.
     files: ["bin/**/*.js"],
-    languageOptions: { sourceType: "commonjs", globals: { require: "readonly" } },
+    languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", __dirname: "readonly" } },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
 );

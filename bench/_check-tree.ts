@@ -83,8 +83,8 @@ export async function buildProject(): Promise<string> {
 
 /**
  * Builds the CLI into bench/.work/tonic/dist (next to a copy of package.json, which the CLI reads for --version)
- * and writes a driver that runs what a user runs: the CLI's main() with `check --json [--staged]`, the same
- * code bin/tonic-vendor.js calls, without tsx.
+ * and writes a driver that runs what a user runs: bin/tonic-vendor.js (copied next to it, with its code cache)
+ * with `check --json [--staged]`, without tsx.
  */
 export function buildDriver(): string {
   const pkg = join(ROOT, "bench/.work/tonic");
@@ -93,12 +93,10 @@ export function buildDriver(): string {
   spawnSync(process.execPath, [join(ROOT, "scripts/build.mjs"), "--out", dist], { cwd: ROOT, stdio: "ignore" });
   if (!existsSync(join(dist, "cli/main.cjs"))) throw new Error("building the CLI into bench/.work/tonic/dist failed");
   cpSync(join(ROOT, "package.json"), join(pkg, "package.json"));
-  // CommonJS, as bin/tonic-vendor.js is.
+  // The real launcher (bin/: CommonJS, code cache), as a commit hook runs it.
+  cpSync(join(ROOT, "bin"), join(pkg, "bin"), { recursive: true });
   const driver = join(ROOT, "bench/.work/check-driver.cjs");
-  const cli =
-    `require(${JSON.stringify(join(dist, "cli/main.cjs"))})\n` +
-    `  .main([process.argv[0], "tonic-vendor", "check", "--json", ...process.argv.slice(2)])\n` +
-    `  .then((code) => (process.exitCode = code));\n`;
+  const cli = `process.argv.splice(2, 0, "check", "--json");\nrequire(${JSON.stringify(join(pkg, "bin/tonic-vendor.js"))});\n`;
   writeFileSync(driver, cli);
   return driver;
 }

@@ -36,6 +36,10 @@ try {
     format: "cjs",
     define: { "import.meta.url": "importMetaUrl" },
     inject: [shim],
+    // import() of a dependency becomes require: every one the CLI loads lazily (pacote, picomatch, commander)
+    // is CommonJS, and require starts no ES module loader. It also lets bin/load-cli.js run the bundle from a
+    // V8 code cache: Node 20 loses a vm.Script's import() callback when the script comes from cached data.
+    supported: { "dynamic-import": false },
     // rewrite/pool.ts calls import.meta.resolve only when it runs as .ts under tsx, never from this bundle.
     logOverride: { "empty-import-meta": "silent" },
   };
@@ -50,16 +54,12 @@ try {
     },
   };
   await build({ ...cjs, entryPoints: ["src/cli/main.ts"], outfile: join(cli, "main.cjs"), plugins: [split] });
-  // esbuild keeps import() of an external file; in CommonJS that would start the ES module loader and scan the
-  // whole file for its exports. A require is what it means here.
-  const mainFile = join(cli, "main.cjs");
-  let text = readFileSync(mainFile, "utf8");
+  // Requires of the split bundles, not import() (which would start the ES module loader): "dynamic-import" is
+  // unsupported above, so esbuild writes them as require.
+  const mainText = readFileSync(join(cli, "main.cjs"), "utf8");
   for (const name of ["commands", "upstream"]) {
-    const from = `import("./${name}.cjs")`;
-    if (text.split(from).length !== 2) throw new Error(`scripts/build.mjs: expected one ${from} in dist/cli/main.cjs`);
-    text = text.replace(from, `Promise.resolve().then(() => require("./${name}.cjs"))`);
+    if (!mainText.includes(`require("./${name}.cjs")`)) throw new Error(`scripts/build.mjs: expected require("./${name}.cjs") in dist/cli/main.cjs`);
   }
-  writeFileSync(mainFile, text);
   await build({ ...cjs, entryPoints: ["src/cli/commands.ts"], outfile: join(cli, "commands.cjs") });
   await build({ ...cjs, entryPoints: ["src/vendor/check/upstream.ts"], outfile: join(cli, "upstream.cjs") });
   // The rewrite pool's worker, loaded by URL next to the code that starts it (rewrite/pool.ts): an ES module.

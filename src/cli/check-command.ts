@@ -6,6 +6,7 @@ import { VendorError } from "../vendor/errors.js";
 import { JOURNAL_FILE, pendingCommit } from "../vendor/sync/swap.js";
 import type { GlobalOptions } from "./main.js";
 import type { Output } from "./output.js";
+import { write } from "./write.js";
 
 export async function check(g: GlobalOptions, out: Output, opts: { staged?: boolean; requireSubmodules?: boolean; upstream?: boolean }): Promise<number> {
   const dir = resolve(g.cwd ?? process.cwd());
@@ -39,7 +40,7 @@ export async function check(g: GlobalOptions, out: Output, opts: { staged?: bool
   if (!report.ok && annotationsEnabled()) {
     // GitHub Actions reads workflow commands from stdout; with --json stdout is the document, so use stderr.
     const lines = formatAnnotations(report.problems, relative(process.env.GITHUB_WORKSPACE ?? dir, dir).split(sep).join("/"));
-    (g.json ? process.stderr : process.stdout).write(lines.map((l) => `${l}\n`).join(""));
+    write(g.json ? 2 : 1, lines.map((l) => `${l}\n`).join(""));
   }
   return report.ok ? 0 : 1;
 }

@@ -2,6 +2,7 @@
 // src/vendor, loaded lazily (commands.ts) so `--version` and `--help` never load pacote and friends.
 import { readFileSync } from "node:fs";
 import type { Output } from "./output.js";
+import { write } from "./write.js";
 
 export interface GlobalOptions {
   cwd?: string;
@@ -49,7 +50,7 @@ export function plainCheckArgs(args: readonly string[]): CheckArgs | undefined {
 export async function main(argv: string[]): Promise<number> {
   const args = argv.slice(2);
   if (args.length === 1 && (args[0] === "--version" || args[0] === "-V")) {
-    process.stdout.write(`${version()}\n`);
+    write(1, `${version()}\n`);
     return 0;
   }
   const plain = plainCheckArgs(args);

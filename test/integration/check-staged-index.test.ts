@@ -60,6 +60,18 @@ test("--staged reads the manifest and lock from the index too", async (t) => {
   assert.match(r.problems[0]!.message, /lock's digest was edited/);
 });
 
+test("--staged: a broken work-tree manifest or lock (parsed while git lists the index) does not matter unless it is staged", async (t) => {
+  const p = await makeProject({ git: true });
+  t.after(p.cleanup);
+  writeFileSync(join(p.dir, "tonic-vendor.lock"), '{\n  "lockfileVersion": 1,\n  "packages": {\n');
+  writeFileSync(join(p.dir, "tonic-vendor.json"), "{ not json\n");
+  assert.deepEqual((await runCheck(p.dir, { staged: true })).problems, [], "the staged copies are whole");
+  p.git("add", "tonic-vendor.lock");
+  await assert.rejects(runCheck(p.dir, { staged: true }), (e: Error & { file?: string; line?: number }) => e.file === "tonic-vendor.lock" && e.line !== undefined);
+  p.git("add", "tonic-vendor.json");
+  await assert.rejects(runCheck(p.dir, { staged: true }), (e: Error & { file?: string }) => e.file === "tonic-vendor.json");
+});
+
 test("--staged outside a git repository is a usage error", async (t) => {
   const dir = mkdtempSync(join(tmpdir(), "tonic-nogit-"));
   t.after(() => rmSync(dir, { recursive: true, force: true }));

@@ -4,7 +4,8 @@
 // takes no option from input: paths are passed after `--` as literal pathspecs.
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { appendFileSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { appendFileSync, closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, isAbsolute, join, relative, resolve as resolvePath, sep } from "node:path";
 import { VendorError } from "../errors.js";
 import { gitBinary, gitEnv, hardeningConfig } from "../git/run.js";
@@ -38,21 +39,85 @@ function env(): NodeJS.ProcessEnv {
   return e;
 }
 
-function run(projectDir: string, args: string[]): Promise<{ code: number; stdout: Buffer; stderr: string }> {
+/**
+ * An anonymous temporary file for a child's stdout, or undefined when none can be made (the caller then uses a
+ * pipe). Unlinked at once where the platform allows it, so nothing is left behind, even after a kill.
+ */
+function anonymousFile(): { fd: number; path?: string } | undefined {
+  const path = join(tmpdir(), `tonic-vendor-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`);
+  let fd: number;
+  try {
+    // "wx+": O_CREAT|O_EXCL, so a planted file or symlink is refused, never followed.
+    fd = openSync(path, "wx+", 0o600);
+  } catch {
+    return undefined;
+  }
+  if (process.platform === "win32") return { fd, path };
+  try {
+    unlinkSync(path);
+  } catch {
+    return { fd, path };
+  }
+  return { fd };
+}
+
+/**
+ * Runs git; its stdout is collected whole. `toFile` sends a large output (the index listing) to a temporary
+ * file instead of a pipe: git then never waits on a full pipe while this thread is busy, and this thread reads
+ * one buffer instead of ~30 chunks. Measured on a 16k-entry listing: 6.5 instead of 10.5 ms of this thread's
+ * CPU, in the same wall time, which leaves the wait free for parsing (check --staged, issue 7).
+ */
+function run(projectDir: string, args: string[], toFile = false): Promise<{ code: number; stdout: Buffer; stderr: string }> {
+  const file = toFile ? anonymousFile() : undefined;
   return new Promise((resolve, reject) => {
-    // No stdin: one pipe fewer to set up (spawning is a visible share of check --staged's budget).
-    const child = spawn(gitBinary(), [...hardeningConfig({}), ...args], {
-      cwd: projectDir,
-      env: env(),
-      stdio: ["ignore", "pipe", "pipe"],
-      shell: false,
-    });
+    const finish = (): Buffer | undefined => {
+      if (!file) return undefined;
+      try {
+        const size = fstatSync(file.fd).size;
+        const buf = Buffer.allocUnsafe(size);
+        let n = 0;
+        while (n < size) {
+          const r = readSync(file.fd, buf, n, size - n, n);
+          if (r === 0) break;
+          n += r;
+        }
+        return buf.subarray(0, n);
+      } finally {
+        closeSync(file.fd);
+        if (file.path) rmSync(file.path, { force: true });
+      }
+    };
+    let child;
+    try {
+      // No stdin: one pipe fewer to set up (spawning is a visible share of check --staged's budget).
+      child = spawn(gitBinary(), [...hardeningConfig({}), ...args], {
+        cwd: projectDir,
+        env: env(),
+        stdio: ["ignore", file ? file.fd : "pipe", "pipe"],
+        shell: false,
+      });
+    } catch (e) {
+      finish();
+      throw e;
+    }
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on("data", (d: Buffer) => out.push(d));
-    child.stderr.on("data", (d: Buffer) => err.push(d));
-    child.on("error", (e) => reject(new VendorError(`git could not start: ${e.message}`, { exitCode: 2, code: "git-missing", fix: "install git and put it on PATH", cause: e })));
-    child.on("close", (code) => resolve({ code: code ?? 128, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8") }));
+    child.stdout?.on("data", (d: Buffer) => out.push(d));
+    child.stderr!.on("data", (d: Buffer) => err.push(d));
+    child.on("error", (e) => {
+      finish();
+      reject(new VendorError(`git could not start: ${e.message}`, { exitCode: 2, code: "git-missing", fix: "install git and put it on PATH", cause: e }));
+    });
+    child.on("close", (code) => {
+      let stdout: Buffer;
+      try {
+        stdout = finish() ?? Buffer.concat(out);
+      } catch (e) {
+        reject(e);
+        return;
+      }
+      resolve({ code: code ?? 128, stdout, stderr: Buffer.concat(err).toString("utf8") });
+    });
   });
 }
 
@@ -65,8 +130,8 @@ export function gitRead(projectDir: string, args: string[]): Promise<{ code: num
   return run(projectDir, args);
 }
 
-async function runOk(projectDir: string, args: string[]): Promise<Buffer> {
-  const r = await run(projectDir, args);
+async function runOk(projectDir: string, args: string[], toFile = false): Promise<Buffer> {
+  const r = await run(projectDir, args, toFile);
   if (r.code !== 0) {
     throw new VendorError(`git ${args[0]} failed: ${r.stderr.trim().split("\n").slice(-3).join(" ") || `exit code ${r.code}`}`, {
       exitCode: 2,
@@ -191,7 +256,7 @@ export function indexText(projectDir: string): Promise<string> {
 }
 
 async function readIndexText(projectDir: string, dir: string): Promise<string> {
-  return (await runOk(projectDir, ["ls-files", "--stage", "-z", "--", literal(dir || ".")])).toString("utf8");
+  return (await runOk(projectDir, ["ls-files", "--stage", "-z", "--", literal(dir || ".")], true)).toString("utf8");
 }
 
 /**
@@ -415,9 +480,10 @@ class CatFileBatch {
  * Streaming keeps memory flat when a first `check --staged` hashes a whole vendored tree.
  */
 export function catFile(projectDir: string, revs: string[], onBlob: OnBlob): Promise<void> {
+  // Nothing to ask: no cat-file process (a spawn is ~5 ms of a pre-commit check's main thread).
+  if (revs.length === 0) return Promise.resolve();
   const s = sessions.get(projectDir);
   if (s) return (s.cat ??= new CatFileBatch(projectDir)).request(revs, onBlob);
-  if (revs.length === 0) return Promise.resolve();
   const once = new CatFileBatch(projectDir);
   const p = once.request(revs, onBlob);
   once.end();
