@@ -7,7 +7,8 @@
 // ~12 ms more than an ES-module bundle split into chunks, which cost ~9 ms more than one CommonJS file (no
 // asynchronous module pipeline; bin/ is CommonJS too, so no ES module loader starts at all). esbuild wraps
 // every lazily imported module in a lazy initialiser, so `--version` and `check` still never load pacote.
-// Dependencies stay external (node_modules), as npm installs them.
+// Dependencies stay external (node_modules), as npm installs them. Last, scripts/build-native.mjs builds the
+// native tree hasher that check uses where it can (dist/native/tree_hash.node).
 //   node scripts/build.mjs [--out <dir>]   (default: dist; the benches build their own copy)
 import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -67,3 +68,8 @@ try {
 } finally {
   rmSync(shim, { force: true });
 }
+
+// check's native tree hasher (native/tree-hash.c) into <out>/native; without a compiler this warns and check
+// uses its JS hasher.
+const native = spawnSync(process.execPath, [join(root, "scripts/build-native.mjs"), "--out", out], { cwd: root, stdio: "inherit" });
+if (native.status !== 0) process.exit(native.status ?? 1);

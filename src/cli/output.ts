@@ -1,6 +1,5 @@
 // Everything the CLI prints goes through here: human text on stdout, progress on stderr (one redrawn line on
 // a TTY, plain lines when not a TTY or when CI is set), JSON documents for --json, nothing extra for --quiet.
-import { isatty } from "node:tty";
 import type { VendorError } from "../vendor/errors.js";
 import { write } from "./write.js";
 
@@ -15,10 +14,10 @@ export class Output {
 
   constructor(readonly opts: OutputOptions) {}
 
-  // Decided on the first progress line: touching process.stderr builds the stream (~2 ms of a cold process),
-  // which a quiet pre-commit `check --staged` never needs.
+  // Decided on the first progress line: process.stderr builds a stream and node:tty loads net (~2-4 ms of a
+  // cold process), which a quiet pre-commit `check --staged` never needs.
   private get live(): boolean {
-    const live = isatty(2) && !process.env.CI && !this.opts.json && !this.opts.quiet;
+    const live = process.getBuiltinModule("node:tty").isatty(2) && !process.env.CI && !this.opts.json && !this.opts.quiet;
     Object.defineProperty(this, "live", { value: live });
     return live;
   }

@@ -2,16 +2,45 @@
 // passes it: a root `.gitignore` line such as `dist/` silently drops every vendored package's dist folder
 // (seen in this repository's own example). Plain check asks git once; --staged already reads the index.
 import { gitRead } from "./git-objects.js";
-import { MANIFEST_FILE } from "../manifest/read.js";
-import type { Checker, Problem } from "./types.js";
+import { MANIFEST_FILE } from "../file-names.js";
+import type { CheckContext, Checker, Problem } from "./types.js";
 
 /** At most this many file names are quoted per entry; the count is always exact. */
 const QUOTED = 3;
 
+type GitAnswer = ReturnType<typeof gitRead>;
+
+/** The ignored-files query started before check has parsed the manifest (runCheck), for this vendorDir. */
+export interface EarlyIgnored {
+  vendorRel: string;
+  answer: GitAnswer;
+}
+
+const relOf = (vendorDir: string) => vendorDir.replace(/\/+$/, "");
+
+function ask(projectDir: string, vendorRel: string): GitAnswer {
+  return gitRead(projectDir, ["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--", MANIFEST_FILE, vendorRel]);
+}
+
+/** Starts the query now; check takes the answer if the manifest it parses names the same vendorDir. */
+export function askIgnoredEarly(projectDir: string, vendorDir: string): EarlyIgnored {
+  const answer = ask(projectDir, relOf(vendorDir));
+  // Unused when check stops before the checkers run: no unhandled rejection then.
+  answer.catch(() => undefined);
+  return { vendorRel: relOf(vendorDir), answer };
+}
+
+const early = new WeakMap<CheckContext, EarlyIgnored>();
+
+export function useIgnoredAnswer(ctx: CheckContext, ignored: EarlyIgnored): void {
+  early.set(ctx, ignored);
+}
+
 export const checkIgnored: Checker = async (ctx) => {
   if (ctx.staged) return [];
-  const vendorRel = ctx.manifest.vendorDir.replace(/\/+$/, "");
-  const r = await gitRead(ctx.projectDir, ["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--", MANIFEST_FILE, vendorRel]);
+  const vendorRel = relOf(ctx.manifest.vendorDir);
+  const started = early.get(ctx);
+  const r = await (started?.vendorRel === vendorRel ? started.answer : ask(ctx.projectDir, vendorRel));
   if (r.code !== 0) return []; // not a git work tree: nothing is committed from here
   const listed = r.stdout.toString("utf8").split("\0").filter(Boolean);
   // A project that git ignores as a whole (a scratch copy inside another repository) commits nothing there.

@@ -18,10 +18,10 @@ export interface ImportInputs {
 }
 
 async function workTreeInputs(ctx: CheckContext): Promise<ImportInputs> {
-  const { projectContext, projectSourceFiles } = await import("../rewrite/index.js");
+  const { projectSourceFiles } = await import("../rewrite/project-files.js");
   const { posixRelative } = await import("../rewrite/resolve.js");
-  const pc = projectContext(ctx.projectDir, ctx.manifest, ctx.lock);
-  const sources = projectSourceFiles(pc).map((abs) => ({ file: posixRelative(pc.projectDir, abs), text: readFileSync(abs, "utf8") }));
+  const root = resolvePath(ctx.projectDir);
+  const sources = (await projectSourceFiles(root, ctx.manifest)).map((abs) => ({ file: posixRelative(root, abs), text: readFileSync(abs, "utf8") }));
   let packageJson: string | undefined;
   try {
     packageJson = readFileSync(resolvePath(ctx.projectDir, "package.json"), "utf8");

@@ -6,6 +6,7 @@ import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import type { Worker } from "node:worker_threads";
 import { VendorError } from "../errors.js";
+import { nativeHasher, type NativeHasher } from "./native.js";
 import { JOB_SOURCE, WORKER_SOURCE } from "./worker-source.js";
 
 export interface TreeDigest {
@@ -28,8 +29,15 @@ export interface FileHash {
 }
 
 export interface TreeListing {
-  /** Sorted by bytes of the path. */
+  /**
+   * Sorted by bytes of the path. A pool's listing builds these objects on first use: a passing check needs
+   * only the count, the executables and the digest (16k objects were ~8 ms of a cold check's main thread).
+   */
   files: FileHash[];
+  /** files.length. */
+  fileCount: number;
+  /** Paths of the files with any executable bit set, sorted by bytes. */
+  executables: string[];
   symlinks: string[];
   others: string[];
   /** Paths (relative; "" is the root) that could not be read, with the errno code. */
@@ -128,6 +136,35 @@ function localRunner(): LocalRunner {
   return cachedRunner;
 }
 
+/** A listing kept as the hashing threads packed it; `files` is built from the packs on first use. */
+interface PackedListing extends TreeListing {
+  packed: JobResult[];
+}
+
+function packedListing(): PackedListing {
+  const files: FileHash[] = [];
+  const packed: JobResult[] = [];
+  let built = 0;
+  const listing = {
+    get files(): FileHash[] {
+      for (; built < packed.length; built++) {
+        const msg = packed[built]!;
+        const names = split(msg.files);
+        for (let i = 0; i < names.length; i++) files.push({ path: names[i]!, sha256: msg.hex.slice(i * 64, i * 64 + 64), executable: (msg.modes[i]! & 0o111) !== 0 });
+      }
+      return files;
+    },
+    fileCount: 0,
+    executables: [],
+    symlinks: [],
+    others: [],
+    errors: [],
+  } as unknown as PackedListing;
+  // Not enumerable: a listing compares (and prints) as its files, not as the threads' packing of them.
+  Object.defineProperty(listing, "packed", { value: packed, enumerable: false });
+  return listing;
+}
+
 interface Tree {
   root: string;
   listing: TreeListing;
@@ -162,7 +199,13 @@ export class TreeHasher {
   private wake: (() => void) | undefined;
   private closed = false;
 
+  /** The native hasher (native/tree-hash.c) when it is built: its threads do all the hashing, no worker boots. */
+  private readonly native: NativeHasher | undefined = nativeHasher();
+  /** Native batches whose threads have not all finished. */
+  private nativeRunning = 0;
+
   constructor() {
+    if (this.native) return;
     // The main thread hashes too (inside listings()), so a pool of N threads boots N - 1 workers.
     for (let i = 0; i < poolSize() - 1; i++) {
       const w = new (workerThreads().Worker)(WORKER_SOURCE, { eval: true });
@@ -182,6 +225,24 @@ export class TreeHasher {
     }
   }
 
+  /**
+   * Hands a batch to the native threads. They claim trees through the same flags; results arrive on this
+   * thread. A tree a native thread claimed but could not report (out of memory) fails the pool at the end.
+   */
+  private startNative(native: NativeHasher, id: number, roots: string[], batch: Batch): void {
+    this.nativeRunning++;
+    native.hashTrees(roots, batch.flags, poolSize(), (results, done) => {
+      this.onResults({ batch: id, results });
+      if (!done) return;
+      this.nativeRunning--;
+      batch.trees.forEach((t, i) => {
+        const tree = this.trees[t]!;
+        if (Atomics.load(batch.flags, i) === 1 && !tree.done && !tree.dropped) this.failure ??= new Error(`the native hasher gave no result for ${tree.root}`);
+      });
+      this.notify();
+    });
+  }
+
   /** Queues trees (absolute or relative directories); a tree already queued is not hashed twice. */
   add(dirs: readonly string[]): void {
     const fresh: number[] = [];
@@ -192,13 +253,14 @@ export class TreeHasher {
       // A dropped tree asked for again starts over as a new tree.
       const tree = this.trees.length;
       this.byRoot.set(root, tree);
-      this.trees.push({ root, listing: { files: [], symlinks: [], others: [], errors: [] }, done: false, dropped: false, rootMissing: false });
+      this.trees.push({ root, listing: packedListing(), done: false, dropped: false, rootMissing: false });
       fresh.push(tree);
     }
     if (fresh.length === 0) return;
     const batch: Batch = { flags: new Int32Array(new SharedArrayBuffer(4 * fresh.length)), trees: fresh, back: fresh.length - 1 };
     const id = this.batches.push(batch) - 1;
     const roots = fresh.map((t) => this.trees[t]!.root);
+    if (this.native) this.startNative(this.native, id, roots, batch);
     for (const w of this.workers) w.postMessage({ batch: id, roots, flags: batch.flags });
   }
 
@@ -236,10 +298,13 @@ export class TreeHasher {
   private merge(t: number, msg: JobResult): void {
     const tree = this.trees[t]!;
     if (tree.dropped) return;
-    const listing = tree.listing;
-    const files = split(msg.files);
-    for (let i = 0; i < files.length; i++) {
-      listing.files.push({ path: files[i]!, sha256: msg.hex.slice(i * 64, i * 64 + 64), executable: (msg.modes[i]! & 0o111) !== 0 });
+    const listing = tree.listing as PackedListing;
+    listing.packed.push(msg);
+    listing.fileCount += msg.modes.length;
+    const exec = msg.modes.findIndex((m) => (m & 0o111) !== 0);
+    if (exec >= 0) {
+      const files = split(msg.files);
+      for (let i = exec; i < files.length; i++) if ((msg.modes[i]! & 0o111) !== 0) listing.executables.push(files[i]!);
     }
     if (msg.digest) listing.digest = msg.digest;
     for (const l of split(msg.symlinks)) listing.symlinks.push(l);
@@ -270,20 +335,21 @@ export class TreeHasher {
     if (this.closed) throw new Error("TreeHasher used after close()");
     this.add(dirs);
     const ids = dirs.map((d) => this.byRoot.get(resolve(d))!);
-    const local = localRunner();
+    const local = this.native ? undefined : localRunner();
     for (const w of this.workers) w.ref();
     try {
       for (;;) {
         if (this.failure) throw this.failure;
         if (ids.every((t) => this.trees[t]!.done)) break;
-        const t = this.claim();
+        // With the native hasher this thread only waits: its threads are as many as the cores.
+        const t = this.native ? undefined : this.claim();
         if (t === undefined) {
           await new Promise<void>((r) => (this.wake = r));
           continue;
         }
         // Whole trees, as the workers do, so the job digests the tree itself; worker results wait in the queue
         // meanwhile, which costs nothing (threads claim trees through shared flags, not messages).
-        this.merge(t, local({ id: -1, root: this.trees[t]!.root }));
+        this.merge(t, local!({ id: -1, root: this.trees[t]!.root }));
         this.trees[t]!.done = true;
         // Let worker results in between local trees.
         await new Promise((r) => setImmediate(r));
@@ -297,7 +363,10 @@ export class TreeHasher {
       const l = this.trees[t]!.listing;
       l.errors.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       // A job that digested its tree has sorted it too.
-      if (l.digest === undefined) sortFiles(l.files);
+      if (l.digest === undefined) {
+        sortFiles(l.files);
+        sortByBytes(l.executables);
+      }
       sortByBytes(l.symlinks);
       sortByBytes(l.others);
       return l;
@@ -306,6 +375,9 @@ export class TreeHasher {
 
   async close(): Promise<void> {
     this.closed = true;
+    // Trees no thread has started are dropped; native threads finish the tree they hold, then stop.
+    for (const b of this.batches) for (let i = 0; i < b.flags.length; i++) Atomics.compareExchange(b.flags, i, 0, 3);
+    while (this.nativeRunning > 0) await new Promise<void>((r) => (this.wake = r));
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }
@@ -335,8 +407,8 @@ export function digestOfListing(l: TreeListing, dir = ""): TreeDigest {
   }
   return {
     digest: l.digest ?? h1(l.files),
-    files: l.files.length,
-    executables: l.files.filter((f) => f.executable).map((f) => f.path),
+    files: l.fileCount,
+    executables: l.executables,
     symlinks: l.symlinks,
     others: l.others,
   };

@@ -4,9 +4,8 @@
 // applied by offset to the string contents only, so a rewrite changes nothing else, and a rewritten specifier
 // is never bare again, so rewriting twice equals rewriting once.
 import { isAscii } from "node:buffer";
-import { chmodSync, closeSync, existsSync, fstatSync, ftruncateSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, writeFileSync, writeSync } from "node:fs";
-import { dirname, join, resolve as resolvePath, sep } from "node:path";
-import picomatch from "picomatch";
+import { chmodSync, closeSync, existsSync, fstatSync, ftruncateSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { dirname, join, resolve as resolvePath } from "node:path";
 import { VendorError } from "../errors.js";
 import { LOCK_FILE, readLock } from "../lock/read.js";
 import type { Lock } from "../lock/types.js";
@@ -17,7 +16,8 @@ import {
   keyForPath, posixRelative, relativeSpecifier, splitBare, typesPackageName, type ResolveMode,
 } from "./resolve.js";
 import { rewriteWithPool } from "./pool.js";
-import { isScannable, lineColumn, lineIndex, scan, type Specifier } from "./scanner.js";
+import { projectSourceFiles, walkFiles } from "./project-files.js";
+import { lineColumn, lineIndex, scan, type Specifier } from "./scanner.js";
 import { VENDOR_PREFIX } from "./vendor-prefix.js";
 
 export interface RewriteReport {
@@ -118,27 +118,6 @@ function checkWritable(value: string, quote: string): void {
   if (value.includes(quote) || value.includes("\\") || /[\n\r]/.test(value)) {
     throw new Error(`refusing to write specifier ${JSON.stringify(value)}`);
   }
-}
-
-/** Files under `dir` (absolute), skipping node_modules (bundled dependencies resolve themselves) and dot dirs. */
-function walkFiles(dir: string, skip: (abs: string) => boolean, out: string[] = []): string[] {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return out;
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    const abs = join(dir, e.name);
-    if (e.isDirectory()) {
-      if (e.name === "node_modules" || e.name === ".git" || skip(abs)) continue;
-      walkFiles(abs, skip, out);
-    } else if (e.isFile() && isScannable(e.name)) {
-      out.push(abs);
-    }
-  }
-  return out;
 }
 
 function vendorError(err: unknown, file: string, text: string, spec: Specifier): VendorError {
@@ -325,15 +304,6 @@ export function projectContext(projectDir: string, manifest: Manifest, lock: Loc
   return { projectDir: resolvePath(projectDir), manifest, lock, vendorDir, resolver: new VendorResolver(vendorDir, lock), roots, vendoredNames };
 }
 
-/** The project's source files selected by manifest.sources (absolute paths, sorted), never inside vendorDir. */
-export function projectSourceFiles(ctx: ProjectContext): string[] {
-  const globs = ctx.manifest.sources.length ? ctx.manifest.sources : ["src/**"];
-  const match = picomatch(globs, { dot: false });
-  const vendor = ctx.vendorDir;
-  const files = walkFiles(ctx.projectDir, (abs) => abs === vendor || abs.startsWith(vendor + sep));
-  return files.filter((f) => match(posixRelative(ctx.projectDir, f)));
-}
-
 /** Lock key of the root a bare name refers to; for type-only imports the `@types/<name>` root also counts. */
 function rootKeyFor(ctx: ProjectContext, name: string, typeOnly: boolean): string | undefined {
   const k = ctx.roots.get(name);
@@ -439,7 +409,7 @@ export async function rewriteProject(opts: { projectDir: string; manifest: Manif
   const used = new Set<string>();
   const pending: { file: string; text: string; out: string }[] = [];
 
-  for (const file of projectSourceFiles(ctx)) {
+  for (const file of await projectSourceFiles(ctx.projectDir, ctx.manifest)) {
     const shown = posixRelative(ctx.projectDir, file);
     const text = readSource(file);
     const result = scan(text, file);
@@ -544,7 +514,7 @@ function resolveForProject(ctx: ProjectContext, key: string, name: string, subpa
 export async function undoProject(opts: { projectDir: string; manifest: Manifest; lock: Lock }): Promise<RewriteReport> {
   const ctx = projectContext(opts.projectDir, opts.manifest, opts.lock);
   const report: RewriteReport = { filesChanged: [], dynamic: [] };
-  for (const file of projectSourceFiles(ctx)) {
+  for (const file of await projectSourceFiles(ctx.projectDir, ctx.manifest)) {
     const text = readSource(file);
     const result = scan(text, file);
     const edits: Edit[] = [];

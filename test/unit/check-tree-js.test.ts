@@ -1,0 +1,4 @@
+// The tests of check-tree.test.ts again on the JS hasher (worker threads), which check uses wherever the native
+// hasher (native/tree-hash.c) is not built or does not load.
+process.env.TONIC_NATIVE = "0";
+await import("./check-tree.test.js");
