@@ -58,6 +58,8 @@ async function readStaged(projectDir: string): Promise<{ manifest: Manifest; loc
   const [{ parseManifest }, { parseLock }] = await Promise.all([import("../manifest/read.js"), import("../lock/read.js")]);
   const guessManifest = early(projectDir, MANIFEST, parseManifest);
   const guessLock = early(projectDir, LOCK, parseLock);
+  // Every path after git's answer hashes (blob ids, memo keys): node:crypto loads here, while git still lists.
+  process.getBuiltinModule("node:crypto");
   const git = await info;
   if (!git) {
     throw new VendorError("check --staged needs a git repository, and this project is not inside one", {

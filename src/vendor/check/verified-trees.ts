@@ -3,7 +3,6 @@
 // raw `git ls-files --stage` records (mode, blob id, stage and path of every file). Blob ids name content, so
 // an unchanged package costs one hash of its records instead of a digest of its files; no stat data is
 // trusted, so the memo can never hide a change. Only entries with no problem are recorded.
-import { hash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { LockEntry } from "../lock/types.js";
@@ -34,7 +33,7 @@ export class VerifiedTrees {
   /** The memo key of one entry whose records are `records` (a slice of the ls-files output). */
   static key(lockKey: string, entry: LockEntry, dir: string, records: string): string {
     const head = [VERSION, lockKey, dir, entry.digest ?? "", ...(entry.executables ?? [])].join("\0");
-    return hash("sha256", `${head}\0\0${records}`, "hex");
+    return process.getBuiltinModule("node:crypto").hash("sha256", `${head}\0\0${records}`, "hex");
   }
 
   /** Files of a verified entry, or undefined when this exact entry + records was never verified. */

@@ -1,6 +1,5 @@
 // Tree digests: h1 exactly as Go's golang.org/x/mod/sumdb/dirhash.Hash1 (sha256 over the byte-sorted lines
 // "<sha256 hex>  <path>\n", base64, "h1:" prefix), plus what h1 does not see: executable bits and symlinks.
-import crypto, { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
@@ -77,10 +76,9 @@ function inByteOrder(files: readonly { path: string }[]): boolean {
   return true;
 }
 
-const sha256base64: (data: string) => string =
-  typeof (crypto as { hash?: unknown }).hash === "function"
-    ? (data) => crypto.hash("sha256", data, "base64")
-    : (data) => createHash("sha256").update(data).digest("base64");
+// node:crypto on first use (a cold check --staged loads it while git lists the index). crypto.hash is in every
+// supported Node (>= 20.12).
+const sha256base64 = (data: string): string => process.getBuiltinModule("node:crypto").hash("sha256", data, "base64");
 
 /**
  * h1 of (path, sha256) pairs; paths are sorted here. Throws for a name Go's Hash1 refuses (a newline).
