@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -100,6 +100,9 @@ test("pre-commit framework: adds a local hook once; uninstall removes it", async
   assert.match(text, /id: tonic-vendor-check/);
   assert.match(text, /pass_filenames: false/);
   assert.equal((await installHook({ projectDir: dir })).action, "unchanged");
+  // A changed command (tonic-vendor now installed in the project) updates our hook's entry in place.
+  assert.equal((await installHook({ projectDir: dir, command: "node_modules/.bin/tonic-vendor check --staged" })).action, "updated");
+  assert.match(readFileSync(join(dir, ".pre-commit-config.yaml"), "utf8"), /entry: node_modules\/\.bin\/tonic-vendor check --staged/);
   assert.equal((await uninstallHook({ projectDir: dir })).action, "removed");
   assert.equal(readFileSync(join(dir, ".pre-commit-config.yaml"), "utf8"), original);
 });
@@ -121,6 +124,43 @@ test("the installed git hook blocks a commit whose staged vendor/ drifts from th
   const all = spawnSync("git", ["commit", "-qam", "drift via -a"], { cwd: p.dir, encoding: "utf8", env: gitEnv });
   assert.notEqual(all.status, 0);
   assert.match(all.stderr, /vendor\/alpha\/index\.js/);
+  p.git("reset", "-q", "--hard", "HEAD");
+  writeFileSync(join(p.dir, "README.md"), "hello\n");
+  p.git("add", "-A");
+  const good = spawnSync("git", ["commit", "-qm", "docs"], { cwd: p.dir, encoding: "utf8", env: gitEnv });
+  assert.equal(good.status, 0, good.stderr);
+});
+
+test("with tonic-vendor installed in the project, the hook runs node_modules/.bin/tonic-vendor, not npx", async (t) => {
+  const { dir } = repo(t);
+  mkdirSync(join(dir, "node_modules/.bin"), { recursive: true });
+  writeFileSync(join(dir, "node_modules/.bin/tonic-vendor"), "#!/bin/sh\n", { mode: 0o755 });
+  await installHook({ projectDir: dir });
+  assert.match(readFileSync(join(dir, ".git/hooks/pre-commit"), "utf8"), /\nnode_modules\/\.bin\/tonic-vendor check --staged\n/);
+  await uninstallHook({ projectDir: dir });
+  // A project in a subdirectory: the path and --cwd are relative to the top of the work tree, where git runs hooks.
+  mkdirSync(join(dir, "svc dir/node_modules/.bin"), { recursive: true });
+  writeFileSync(join(dir, "svc dir/node_modules/.bin/tonic-vendor"), "#!/bin/sh\n", { mode: 0o755 });
+  await installHook({ projectDir: join(dir, "svc dir") });
+  assert.match(readFileSync(join(dir, ".git/hooks/pre-commit"), "utf8"), /\n'svc dir'\/node_modules\/\.bin\/tonic-vendor check --staged --cwd 'svc dir'\n/);
+});
+
+test("the default hook, with the built CLI installed in the project, blocks a drifting commit and lets a clean one through", async (t) => {
+  const p = await makeProject({ git: true });
+  t.after(p.cleanup);
+  const bin = fileURLToPath(new URL("../../bin/tonic-vendor.js", import.meta.url));
+  if (!existsSync(fileURLToPath(new URL("../../dist/cli/main.cjs", import.meta.url)))) throw new Error("run `npm run build` first");
+  mkdirSync(join(p.dir, "node_modules/.bin"), { recursive: true });
+  symlinkSync(bin, join(p.dir, "node_modules/.bin/tonic-vendor"));
+  writeFileSync(join(p.dir, ".gitignore"), "node_modules/\n");
+  p.git("add", ".gitignore");
+  p.git("commit", "-qm", "ignore node_modules");
+  await installHook({ projectDir: p.dir });
+  writeFileSync(join(p.dir, "vendor/gamma/index.js"), "module.exports = 43;\n");
+  p.git("add", "-A");
+  const bad = spawnSync("git", ["commit", "-qm", "drift"], { cwd: p.dir, encoding: "utf8", env: gitEnv });
+  assert.notEqual(bad.status, 0);
+  assert.match(bad.stdout + bad.stderr, /vendor\/gamma\/index\.js/);
   p.git("reset", "-q", "--hard", "HEAD");
   writeFileSync(join(p.dir, "README.md"), "hello\n");
   p.git("add", "-A");

@@ -14,7 +14,10 @@ export interface HookOptions {
   projectDir: string;
   /** Override the detected hook manager. */
   kind?: HookKind;
-  /** The command the hook runs; default `npx --no -- tonic-vendor check --staged` (plus --cwd for a subdirectory). */
+  /**
+   * The command the hook runs; default `node_modules/.bin/tonic-vendor check --staged` when the project has
+   * tonic-vendor installed, else `npx --no -- tonic-vendor check --staged` (plus --cwd for a subdirectory).
+   */
   command?: string;
 }
 
@@ -58,8 +61,18 @@ function where(projectDir: string): Where {
   return { top, prefix };
 }
 
-function defaultCommand(w: Where): string {
-  return `npx --no -- tonic-vendor check --staged${w.prefix ? ` --cwd ${shQuote(w.prefix)}` : ""}`;
+/**
+ * The project's own tonic-vendor when it is installed there (node_modules/.bin, as npm links a devDependency),
+ * run by path from the top of the work tree, where git runs hooks; else npx. npx costs ~300 ms of every
+ * commit before the check starts (measured: `npx --no -- tonic-vendor --version` 366 ms against 65 ms by
+ * path), about three times what `check --staged` itself takes on a 16k-file vendored tree (issue 7).
+ */
+function defaultCommand(projectDir: string, w: Where): string {
+  const cwd = w.prefix ? ` --cwd ${shQuote(w.prefix)}` : "";
+  if (existsSync(join(projectDir, "node_modules", ".bin", "tonic-vendor"))) {
+    return `${w.prefix ? `${shQuote(w.prefix)}/` : ""}node_modules/.bin/tonic-vendor check --staged${cwd}`;
+  }
+  return `npx --no -- tonic-vendor check --staged${cwd}`;
 }
 
 export function detectHookKind(projectDir: string): HookKind {
@@ -199,7 +212,14 @@ function installPreCommit(file: string, command: string, rel: string): HookResul
   for (const repo of repos.items) {
     const hooks = isMap(repo) ? repo.get("hooks") : undefined;
     if (!isSeq(hooks)) continue;
-    for (const h of hooks.items) if (isMap(h) && h.get("id") === HOOK_ID) return { kind: "pre-commit", file: rel, action: "unchanged" };
+    for (const h of hooks.items) {
+      if (!isMap(h) || h.get("id") !== HOOK_ID) continue;
+      // Ours (a local hook): its command is brought up to date; a hook of this id from a remote repo is left as is.
+      if (!isMap(repo) || repo.get("repo") !== "local" || h.get("entry") === command) return { kind: "pre-commit", file: rel, action: "unchanged" };
+      h.set("entry", command);
+      writeFileSync(file, doc.toString());
+      return { kind: "pre-commit", file: rel, action: "updated" };
+    }
   }
   repos.items.push(doc.createNode({ repo: "local", hooks: [preCommitHook(command)] }));
   writeFileSync(file, doc.toString());
@@ -236,7 +256,7 @@ function lefthookFile(top: string): string {
 export async function installHook(opts: HookOptions): Promise<HookResult> {
   const w = where(opts.projectDir);
   const kind = opts.kind ?? detectHookKind(opts.projectDir);
-  const command = opts.command ?? defaultCommand(w);
+  const command = opts.command ?? defaultCommand(opts.projectDir, w);
   const rel = (p: string) => relative(opts.projectDir, p).replace(/\\/g, "/");
   if (command.includes("\n")) throw new VendorError("the hook command must be one line", { exitCode: 2, code: "usage", fix: "pass a single-line command" });
   switch (kind) {
