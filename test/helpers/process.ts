@@ -13,5 +13,7 @@ export function collect(child: ChildProcess): Promise<Collected> {
   let stderr = "";
   child.stdout?.on("data", (d) => (stdout += d));
   child.stderr?.on("data", (d) => (stderr += d));
-  return new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal, stdout, stderr })));
+  // "close", not "exit": "exit" can come before the last of stdout has been read from the pipe (a CLI that
+  // writes its report and exits at once lost it now and then).
+  return new Promise((resolve) => child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr })));
 }
