@@ -157,6 +157,7 @@ typedef struct job {
   pthread_t tids[MAX_THREADS];
   int created[MAX_THREADS];
   int running; /* threads not yet finished; the one that takes it to 0 sends done */
+  group *done_group; /* the done call's group, allocated up front so it can always be sent */
   int aborted; /* set when the environment goes away: threads stop at the next file */
 } job;
 
@@ -523,18 +524,23 @@ static int send_group(job *j, group *g) {
   return -1;
 }
 
-/* A thread's last act (or, for a thread that could not be started, the main thread's on its behalf): the last
- * one to finish sends the done group, after every other thread's groups are queued. */
+/* A thread's last act (or, for a thread that could not be started, the main thread's on its behalf): its last
+ * group is queued first, and only then is `running` decremented. The tsfn's queue is first in, first out, so
+ * the done call, which the thread taking `running` to 0 queues after its decrement, comes after every thread's
+ * results. (Decrementing first let a thread's last results arrive after done, measured in a sync that then
+ * found a claimed tree without a result.) */
 static void finish_thread(job *j, group *g) {
+  int closing = 0;
+  if (g && g->head) closing = send_group(j, g) != 0; /* send_group owns g either way */
+  else if (g) free(g);
   int last = __atomic_sub_fetch(&j->running, 1, __ATOMIC_SEQ_CST) == 0;
+  if (closing) return; /* must not touch the tsfn again */
   if (last) {
-    if (!g) g = calloc(1, sizeof *g);
-    if (g) g->done = 1;
-  }
-  if (g && (g->head || g->done)) {
-    if (send_group(j, g) != 0) return; /* closing: must not touch the tsfn again */
-  } else if (g) {
-    free(g);
+    group *d = __atomic_exchange_n(&j->done_group, NULL, __ATOMIC_SEQ_CST);
+    if (d) {
+      d->done = 1;
+      if (send_group(j, d) != 0) return;
+    }
   }
   napi_release_threadsafe_function(j->tsfn, napi_tsfn_release);
 }
@@ -634,6 +640,7 @@ out:
 }
 
 static void free_job(job *j) {
+  if (j->done_group) group_free(j->done_group);
   if (j->roots)
     for (size_t i = 0; i < j->nroots; i++) free(j->roots[i]);
   free(j->roots);
@@ -721,6 +728,8 @@ static napi_value hash_trees(napi_env env, napi_callback_info info) {
 
   job *j = calloc(1, sizeof *j);
   if (!j) goto oom;
+  j->done_group = calloc(1, sizeof *j->done_group);
+  if (!j->done_group) goto oom;
   j->nroots = n;
   j->roots = calloc(n ? n : 1, sizeof *j->roots);
   if (!j->roots) goto oom;

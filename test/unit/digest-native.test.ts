@@ -30,17 +30,20 @@ interface Run {
   results: NativeJobResult[];
   doneCalls: number;
   calls: number;
+  /** How many results had arrived when the done call came (with its own): all of them, always. */
+  atDone: number;
 }
 
 function runNative(h: NativeHasher, roots: string[], threads: number, flags = new Int32Array(new SharedArrayBuffer(4 * roots.length))): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const run: Run = { results: [], doneCalls: 0, calls: 0 };
+    const run: Run = { results: [], doneCalls: 0, calls: 0, atDone: -1 };
     h.hashTrees(roots, flags, threads, (results, done) => {
       try {
         run.calls++;
         run.results.push(...results);
         if (done) {
           run.doneCalls++;
+          run.atDone = run.results.length;
           // Give any (wrong) call after done a chance to show up.
           setTimeout(() => resolve(run), 20);
         }
@@ -337,6 +340,7 @@ function manyTrees(): { roots: string[]; expected: NativeJobResult[] } {
 
 function assertRun(run: Run, expected: NativeJobResult[], skipped: ReadonlySet<number>): void {
   assert.equal(run.doneCalls, 1, "exactly one done call");
+  assert.equal(run.atDone, run.results.length, "no result arrives after the done call");
   const ids = run.results.map((r) => r.id).sort((a, b) => a - b);
   assert.deepEqual(ids, expected.map((e) => e.id).filter((id) => !skipped.has(id)), "every unskipped root exactly once");
   for (const r of run.results) assertSameAsJs(r, expected[r.id]!);
@@ -375,6 +379,18 @@ test("the JS thread takes trees from the other end while the threads run: each t
   assert.equal(mine.size + run.results.length, roots.length);
 });
 
+test("done always comes after every thread's last results (many small trees, repeated)", async (t) => {
+  const h = hasher(t);
+  if (!h) return;
+  const { roots, expected } = manyTrees();
+  // Small trees finish close together on every thread: the race between one thread's last group and another's
+  // done call is exercised each round (it lost results about once a CI run before the fix).
+  for (let round = 0; round < 120; round++) {
+    const run = await runNative(h, roots, 2 + (round % 3));
+    assertRun(run, expected, new Set());
+  }
+});
+
 test("two calls at once, on separate flags", async (t) => {
   const h = hasher(t);
   if (!h) return;
@@ -389,7 +405,7 @@ test("no roots: one done call with no results", async (t) => {
   const h = hasher(t);
   if (!h) return;
   const run = await runNative(h, [], 2);
-  assert.deepEqual(run, { results: [], doneCalls: 1, calls: 1 });
+  assert.deepEqual(run, { results: [], doneCalls: 1, calls: 1, atDone: 0 });
 });
 
 test("bad arguments are refused with a TypeError", (t) => {
