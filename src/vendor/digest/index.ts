@@ -173,7 +173,7 @@ interface Tree {
 }
 
 interface Batch {
-  /** One flag per tree of the batch, shared with the workers: 0 free, 1 taken by a worker, 2 by this thread, 3 dropped. */
+  /** One flag per tree of the batch, shared with the hashing threads: 0 free, 1 taken by a worker or native thread, 2 by this thread, 3 dropped. */
   flags: Int32Array;
   trees: number[];
   /** The main thread takes trees from the end; workers from the start. */
@@ -187,6 +187,8 @@ interface Batch {
  * asks for are done. Trees are claimed through shared flags, workers from one end of a batch and the main
  * thread from the other, so no thread waits on another's messages: with jobs handed out by the main thread
  * (two in flight per worker), the worker sat idle for ~40% of a check run while the main thread was busy.
+ * Where the native hasher is built (native/tree-hash.c), its threads, one per core, take the workers' place and
+ * the main thread only waits: no worker boots, and the main thread's loading and parsing run beside them.
  */
 export class TreeHasher {
   private readonly trees: Tree[] = [];
