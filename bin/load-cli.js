@@ -29,27 +29,30 @@ function commandOf(argv) {
   return "other";
 }
 
+/** The bundle as a plain require, with nothing to save. */
+const uncached = () => ({ cli: require(MAIN), save() {} });
+
 /** @param {string[]} argv process.argv */
 function loadCli(argv) {
-  if (process.env.TONIC_CODE_CACHE === "0") return { cli: require(MAIN), save() {} };
+  if (process.env.TONIC_CODE_CACHE === "0") return uncached();
   if (typeof Module.enableCompileCache === "function") {
     try {
       Module.enableCompileCache();
     } catch {
       // no cache this run
     }
-    return { cli: require(MAIN), save() {} };
+    return uncached();
   }
   const vm = require("node:vm");
   const dynamicImport = vm.constants && vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER;
-  if (!dynamicImport) return { cli: require(MAIN), save() {} };
+  if (!dynamicImport) return uncached();
   const fs = require("node:fs");
   let source, st;
   try {
     source = fs.readFileSync(MAIN, "utf8");
     st = fs.statSync(MAIN);
   } catch {
-    return { cli: require(MAIN), save() {} };
+    return uncached();
   }
   const command = commandOf(argv);
   const cacheFile = `${MAIN}.${process.version}-${process.arch}-${st.size}-${Math.trunc(st.mtimeMs)}-${st.ino}.${command}.v8cache`;

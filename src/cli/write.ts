@@ -8,22 +8,17 @@ import { writeSync } from "node:fs";
 const closed = new Set<number>();
 const streamed = new Set<number>();
 
+// A stream's own EPIPE is handled where every stream gets it, in bin/tonic-vendor.js (a quiet exit).
 function stream(fd: 1 | 2): NodeJS.WriteStream {
   streamed.add(fd);
-  const s = fd === 1 ? process.stdout : process.stderr;
-  // A reader that stops early (`tonic-vendor list | head`) is not an error.
-  s.on("error", (e: NodeJS.ErrnoException) => {
-    if (e.code !== "EPIPE") throw e;
-    closed.add(fd);
-  });
-  return s;
+  return fd === 1 ? process.stdout : process.stderr;
 }
 
 /** Writes all of `text` to stdout (1) or stderr (2); a reader that went away (EPIPE) ends further output quietly. */
 export function write(fd: 1 | 2, text: string): void {
   if (closed.has(fd) || text === "") return;
   if (streamed.has(fd)) {
-    (fd === 1 ? process.stdout : process.stderr).write(text);
+    stream(fd).write(text);
     return;
   }
   const buf = Buffer.from(text, "utf8");

@@ -70,32 +70,36 @@ function anonymousFile(): { fd: number; path?: string } | undefined {
  * CPU, in the same wall time, which leaves the wait free for parsing (check --staged, issue 7).
  */
 function run(projectDir: string, args: string[], toFile = false): Promise<{ code: number; stdout: Buffer; stderr: string }> {
-  const file = toFile ? anonymousFile() : undefined;
+  let file = toFile ? anonymousFile() : undefined;
   return new Promise((resolve, reject) => {
+    // Once only: "error" can be followed by "close", and a second closeSync could close an fd reused meanwhile.
     const finish = (): Buffer | undefined => {
-      if (!file) return undefined;
+      const f = file;
+      file = undefined;
+      if (!f) return undefined;
       try {
-        const size = fstatSync(file.fd).size;
+        const size = fstatSync(f.fd).size;
         const buf = Buffer.allocUnsafe(size);
         let n = 0;
         while (n < size) {
-          const r = readSync(file.fd, buf, n, size - n, n);
+          const r = readSync(f.fd, buf, n, size - n, n);
           if (r === 0) break;
           n += r;
         }
         return buf.subarray(0, n);
       } finally {
-        closeSync(file.fd);
-        if (file.path) rmSync(file.path, { force: true });
+        closeSync(f.fd);
+        if (f.path) rmSync(f.path, { force: true });
       }
     };
+    const toChild = file?.fd;
     let child;
     try {
       // No stdin: one pipe fewer to set up (spawning is a visible share of check --staged's budget).
       child = spawn(gitBinary(), [...hardeningConfig({}), ...args], {
         cwd: projectDir,
         env: env(),
-        stdio: ["ignore", file ? file.fd : "pipe", "pipe"],
+        stdio: ["ignore", toChild ?? "pipe", "pipe"],
         shell: false,
       });
     } catch (e) {
